@@ -1,0 +1,218 @@
+package io.contrail.jet;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Configuration of a Contrail member, set programmatically or loaded from YAML:
+ * <pre>
+ * clusterName: contrail
+ * instanceName: member-1
+ * bindAddress: 127.0.0.1
+ * port: 5701
+ * portAutoIncrement: true
+ * members: [127.0.0.1]
+ * cooperativeThreadCount: 2
+ * queueSize: 1024
+ * inboxSize: 1024
+ * outboxBatchLimit: 1024
+ * </pre>
+ * Every key is optional. Defaults keep a member on the loopback interface, joining members on
+ * 127.0.0.1 by TCP (multicast is always off).
+ */
+public final class ContrailConfig {
+
+    private String clusterName = "contrail";
+    private String instanceName;
+    private String bindAddress = "127.0.0.1";
+    private int port = 5701;
+    private boolean portAutoIncrement = true;
+    private List<String> members = new ArrayList<>(List.of("127.0.0.1"));
+    private int cooperativeThreadCount = Runtime.getRuntime().availableProcessors();
+    private int queueSize = 1024;
+    private int inboxSize = 1024;
+    private int outboxBatchLimit = 1024;
+
+    /** Loads a YAML file; unknown keys and wrong types are errors naming the key. */
+    public static ContrailConfig load(Path file) {
+        requireNonNull(file, "file is null");
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Contrail configuration " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses YAML text; see {@link #load(Path)}. */
+    public static ContrailConfig fromYaml(String yaml) {
+        try {
+            return parse(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "YAML text");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ContrailConfig parse(InputStream in, String source) throws IOException {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        try {
+            ContrailConfig config = mapper.readValue(in, ContrailConfig.class);
+            if (config == null) {
+                return new ContrailConfig();
+            }
+            config.validate();
+            return config;
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new IllegalArgumentException("Unknown key '" + e.getPropertyName() + "' in " + source
+                    + " at line " + e.getLocation().getLineNr() + "; valid keys are: " + known, e);
+        } catch (JsonMappingException e) {
+            String path = e.getPath().stream().map(JsonMappingException.Reference::getFieldName).collect(Collectors.joining("."));
+            throw new IllegalArgumentException("Invalid value for '" + path + "' in " + source
+                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : "") + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Checks value ranges.
+     *
+     * @throws IllegalArgumentException naming the setting
+     */
+    public ContrailConfig validate() {
+        requirePositive(cooperativeThreadCount, "cooperativeThreadCount");
+        requirePositive(queueSize, "queueSize");
+        requirePositive(inboxSize, "inboxSize");
+        requirePositive(outboxBatchLimit, "outboxBatchLimit");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (clusterName == null || clusterName.isBlank()) {
+            throw new IllegalArgumentException("clusterName must not be blank");
+        }
+        if (members == null || members.isEmpty()) {
+            throw new IllegalArgumentException("members must list at least one address to join (for example 127.0.0.1)");
+        }
+        return this;
+    }
+
+    private static void requirePositive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    public String getClusterName() {
+        return clusterName;
+    }
+
+    public ContrailConfig setClusterName(String clusterName) {
+        this.clusterName = requireNonNull(clusterName, "clusterName is null");
+        return this;
+    }
+
+    /** The member's name in thread names and logs, or {@code null} for a generated one. */
+    public String getInstanceName() {
+        return instanceName;
+    }
+
+    public ContrailConfig setInstanceName(String instanceName) {
+        this.instanceName = instanceName;
+        return this;
+    }
+
+    public String getBindAddress() {
+        return bindAddress;
+    }
+
+    /** The interface the member listens on; 127.0.0.1 by default. */
+    public ContrailConfig setBindAddress(String bindAddress) {
+        this.bindAddress = requireNonNull(bindAddress, "bindAddress is null");
+        return this;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    /** The member's cluster port, or the first one tried when auto-increment is on. */
+    public ContrailConfig setPort(int port) {
+        this.port = port;
+        return this;
+    }
+
+    public boolean isPortAutoIncrement() {
+        return portAutoIncrement;
+    }
+
+    public ContrailConfig setPortAutoIncrement(boolean portAutoIncrement) {
+        this.portAutoIncrement = portAutoIncrement;
+        return this;
+    }
+
+    public List<String> getMembers() {
+        return List.copyOf(members);
+    }
+
+    /** Addresses ({@code host} or {@code host:port}) where other members may be found. */
+    @JsonProperty("members")
+    public ContrailConfig setMembers(List<String> members) {
+        this.members = new ArrayList<>(requireNonNull(members, "members is null"));
+        return this;
+    }
+
+    public int getCooperativeThreadCount() {
+        return cooperativeThreadCount;
+    }
+
+    /** Worker threads for cooperative processors; the default local parallelism. Default: one per core. */
+    public ContrailConfig setCooperativeThreadCount(int cooperativeThreadCount) {
+        this.cooperativeThreadCount = cooperativeThreadCount;
+        return this;
+    }
+
+    public int getQueueSize() {
+        return queueSize;
+    }
+
+    /** Capacity of each edge queue unless the edge sets its own; rounded up to a power of two. */
+    public ContrailConfig setQueueSize(int queueSize) {
+        this.queueSize = queueSize;
+        return this;
+    }
+
+    public int getInboxSize() {
+        return inboxSize;
+    }
+
+    /** Most items handed to a processor in one call. */
+    public ContrailConfig setInboxSize(int inboxSize) {
+        this.inboxSize = inboxSize;
+        return this;
+    }
+
+    public int getOutboxBatchLimit() {
+        return outboxBatchLimit;
+    }
+
+    /** Most items a processor may emit in one call before it yields its thread. */
+    public ContrailConfig setOutboxBatchLimit(int outboxBatchLimit) {
+        this.outboxBatchLimit = outboxBatchLimit;
+        return this;
+    }
+}

@@ -1,0 +1,311 @@
+package io.contrail.jet.impl.execution;
+
+import io.contrail.jet.core.Processor;
+import io.contrail.jet.core.Watermark;
+import org.jctools.queues.SpscArrayQueue;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.contrail.jet.impl.execution.WatermarkCoalescer.NO_NEW_WM;
+
+/**
+ * Runs one {@link Processor}: fills its inbox from the input queues, calls its processing methods
+ * and reports progress. An explicit state machine:
+ * <pre>
+ *   PROCESS_INPUT ⇄ COMPLETE_EDGE      (once per input ordinal, after its last item)
+ *        ↓
+ *     COMPLETE                        (until complete() returns true; at once for a source)
+ *        ↓
+ *     EMIT_DONE                       (the done item into every output queue)
+ *        ↓
+ *       END
+ * </pre>
+ * Inputs are taken by priority: no edge is drained before every edge of a lower priority value
+ * is done. Within a priority, edges and their queues are drained round-robin. A coalesced
+ * watermark is delivered only after every item drained before it was processed.
+ *
+ * <p>Threading: {@link #call()} runs on one thread at a time (a cooperative worker, or the
+ * tasklet's own thread for a non-cooperative processor). Metrics are published with ordered
+ * stores once per call and may be read from any thread.
+ */
+final class ProcessorTasklet implements Tasklet {
+
+    enum State { PROCESS_INPUT, COMPLETE_EDGE, COMPLETE, EMIT_DONE, END }
+
+    private final ExecutionContext executionContext;
+    private final String vertexName;
+    private final Processor processor;
+    private final ArrayInbox inbox;
+    private final OutboxImpl outbox;
+    /** Sorted by priority, then ordinal. */
+    private final InboundEdge[] edges;
+    private final WatermarkCoalescer coalescer;
+    private final boolean idleTimeoutEnabled;
+
+    private State state;
+    private int inboxOrdinal;
+    private int edgeCursor;
+    /** Delivered after the inbox is empty; {@code null} when none is due. */
+    private Watermark pendingWatermark;
+    /** The ordinal whose last queue just finished, or -1. */
+    private int pendingCompleteEdge = -1;
+    private long itemsIn;
+
+    private final AtomicLong publishedItemsIn = new AtomicLong();
+    private final AtomicLong publishedItemsOut = new AtomicLong();
+    private final AtomicLong publishedWatermark = new AtomicLong(Long.MIN_VALUE);
+
+    ProcessorTasklet(ExecutionContext executionContext, String vertexName, Processor processor, int inboxCapacity,
+                     OutboxImpl outbox, InboundEdge[] edges, long idleTimeoutNanos) {
+        this.executionContext = executionContext;
+        this.vertexName = vertexName;
+        this.processor = processor;
+        this.inbox = new ArrayInbox(inboxCapacity);
+        this.outbox = outbox;
+        this.edges = edges.clone();
+        Arrays.sort(this.edges, Comparator.<InboundEdge>comparingInt(e -> e.priority).thenComparingInt(e -> e.ordinal));
+        int queueCount = Arrays.stream(edges).mapToInt(e -> e.queues.length).sum();
+        this.coalescer = new WatermarkCoalescer(queueCount, idleTimeoutNanos, System.nanoTime());
+        this.idleTimeoutEnabled = idleTimeoutNanos >= 0;
+        this.state = edges.length == 0 ? State.COMPLETE : State.PROCESS_INPUT;
+    }
+
+    @Override
+    public ProgressState call() {
+        assert state != State.END : "tasklet of vertex " + vertexName + " called after END";
+        outbox.resetBatch();
+        long outBefore = outbox.itemsOut();
+        boolean progress;
+        switch (state) {
+            case PROCESS_INPUT -> progress = processInput();
+            case COMPLETE_EDGE -> {
+                progress = processor.completeEdge(pendingCompleteEdge);
+                if (progress) {
+                    pendingCompleteEdge = -1;
+                    state = State.PROCESS_INPUT;
+                }
+            }
+            case COMPLETE -> {
+                progress = processor.complete();
+                if (progress) {
+                    state = State.EMIT_DONE;
+                }
+            }
+            case EMIT_DONE -> {
+                progress = outbox.offer(-1, DoneItem.DONE_ITEM);
+                if (progress) {
+                    state = State.END;
+                }
+            }
+            default -> throw new IllegalStateException("Unexpected state " + state);
+        }
+        long out = outbox.itemsOut();
+        if (out != outBefore) {
+            progress = true;
+            publishedItemsOut.lazySet(out);
+        }
+        if (state == State.END) {
+            return ProgressState.DONE;
+        }
+        return progress ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
+    }
+
+    private boolean processInput() {
+        if (!inbox.isEmpty()) {
+            return processInbox();
+        }
+        if (pendingWatermark != null) {
+            if (!processor.tryProcessWatermark(pendingWatermark)) {
+                return false;
+            }
+            publishedWatermark.lazySet(pendingWatermark.timestamp());
+            pendingWatermark = null;
+            return true;
+        }
+        if (pendingCompleteEdge >= 0) {
+            state = State.COMPLETE_EDGE;
+            return true;
+        }
+        long now = idleTimeoutEnabled ? System.nanoTime() : 0;
+        boolean progress = fillInbox(now);
+        if (!inbox.isEmpty()) {
+            return processInbox() | progress;
+        }
+        if (pendingWatermark != null || pendingCompleteEdge >= 0) {
+            return true;
+        }
+        if (allEdgesDone()) {
+            state = State.COMPLETE;
+            return true;
+        }
+        if (idleTimeoutEnabled) {
+            long wm = coalescer.checkIdleTimeout(now);
+            if (wm != NO_NEW_WM) {
+                pendingWatermark = new Watermark(wm);
+                return true;
+            }
+        }
+        processor.tryProcess();
+        return progress;
+    }
+
+    private boolean processInbox() {
+        int before = inbox.size();
+        processor.process(inboxOrdinal, inbox);
+        return inbox.size() != before;
+    }
+
+    /** Drains the next edge of the active priority that has something; returns whether anything was taken. */
+    private boolean fillInbox(long now) {
+        int activePriority = Integer.MIN_VALUE;
+        int groupStart = -1;
+        int groupEnd = edges.length;
+        for (int i = 0; i < edges.length; i++) {
+            if (groupStart < 0) {
+                if (!edges[i].isDone()) {
+                    groupStart = i;
+                    activePriority = edges[i].priority;
+                }
+            } else if (edges[i].priority != activePriority) {
+                groupEnd = i;
+                break;
+            }
+        }
+        if (groupStart < 0) {
+            return false;
+        }
+        int groupSize = groupEnd - groupStart;
+        for (int attempt = 0; attempt < groupSize; attempt++) {
+            InboundEdge edge = edges[groupStart + (edgeCursor + attempt) % groupSize];
+            if (edge.isDone()) {
+                continue;
+            }
+            if (drainEdge(edge, now)) {
+                edgeCursor = (edgeCursor + attempt + 1) % groupSize;
+                inboxOrdinal = edge.ordinal;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Drains the edge's queues round-robin into the inbox; returns whether anything was taken. */
+    private boolean drainEdge(InboundEdge edge, long now) {
+        SpscArrayQueue<Object>[] queues = edge.queues;
+        int count = queues.length;
+        boolean took = false;
+        int startItems = inbox.size();
+        for (int k = 0; k < count && !inbox.isFull(); k++) {
+            int q = edge.cursor;
+            edge.cursor = q + 1 == count ? 0 : q + 1;
+            if (edge.queueDone[q]) {
+                continue;
+            }
+            SpscArrayQueue<Object> queue = queues[q];
+            int queueIndex = edge.firstQueueIndex + q;
+            int sizeBefore = inbox.size();
+            while (!inbox.isFull()) {
+                Object item = queue.poll();
+                if (item == null) {
+                    break;
+                }
+                if (item instanceof Watermark wm) {
+                    took = true;
+                    offerCoalesced(coalescer.observeWm(queueIndex, wm.timestamp(), now));
+                    break;
+                }
+                if (item == DoneItem.DONE_ITEM) {
+                    took = true;
+                    edge.queueDone[q] = true;
+                    edge.doneCount++;
+                    offerCoalesced(coalescer.queueDone(queueIndex, now));
+                    if (edge.isDone()) {
+                        pendingCompleteEdge = edge.ordinal;
+                    }
+                    break;
+                }
+                inbox.add(item);
+            }
+            if (idleTimeoutEnabled && inbox.size() != sizeBefore) {
+                coalescer.observeActivity(queueIndex, now);
+            }
+            if (pendingWatermark != null || pendingCompleteEdge >= 0) {
+                break;
+            }
+        }
+        int added = inbox.size() - startItems;
+        if (added > 0) {
+            itemsIn += added;
+            publishedItemsIn.lazySet(itemsIn);
+        }
+        return took || added > 0;
+    }
+
+    private void offerCoalesced(long wm) {
+        if (wm != NO_NEW_WM) {
+            pendingWatermark = new Watermark(wm);
+        }
+    }
+
+    private boolean allEdgesDone() {
+        for (InboundEdge edge : edges) {
+            if (!edge.isDone()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean isCooperative() {
+        return processor.isCooperative();
+    }
+
+    @Override
+    public ExecutionContext executionContext() {
+        return executionContext;
+    }
+
+    Processor processor() {
+        return processor;
+    }
+
+    String vertexName() {
+        return vertexName;
+    }
+
+    long itemsIn() {
+        return publishedItemsIn.get();
+    }
+
+    long itemsOut() {
+        return publishedItemsOut.get();
+    }
+
+    long lastWatermark() {
+        return publishedWatermark.get();
+    }
+
+    long inputQueueFill() {
+        long fill = 0;
+        for (InboundEdge edge : edges) {
+            fill += edge.fill();
+        }
+        return fill;
+    }
+
+    long inputQueueCapacity() {
+        long capacity = 0;
+        for (InboundEdge edge : edges) {
+            capacity += edge.capacity();
+        }
+        return capacity;
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessorTasklet{vertex=" + vertexName + ", state=" + state + '}';
+    }
+}

@@ -1,0 +1,92 @@
+package io.contrail.jet.impl.job;
+
+import io.contrail.jet.job.Job;
+import io.contrail.jet.job.JobConfig;
+import io.contrail.jet.job.JobFailedException;
+import io.contrail.jet.job.JobMetrics;
+import io.contrail.jet.job.JobStatus;
+
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** The {@link Job} handle of a job coordinated by this member. */
+final class JobProxy implements Job {
+
+    private final JobCoordinator coordinator;
+
+    JobProxy(JobCoordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    @Override
+    public long getId() {
+        return coordinator.record().jobId();
+    }
+
+    @Override
+    public String getName() {
+        return coordinator.record().name();
+    }
+
+    @Override
+    public JobConfig getConfig() {
+        return coordinator.record().config();
+    }
+
+    @Override
+    public JobStatus getStatus() {
+        return coordinator.record().status();
+    }
+
+    @Override
+    public long getSubmissionTime() {
+        return coordinator.record().submissionTime();
+    }
+
+    @Override
+    public long getCompletionTime() {
+        return coordinator.record().completionTime();
+    }
+
+    @Override
+    public Optional<Throwable> getFailureCause() {
+        return Optional.ofNullable(coordinator.failureCause());
+    }
+
+    @Override
+    public CompletableFuture<Void> getFuture() {
+        return coordinator.future().thenApply(ignored -> null);
+    }
+
+    @Override
+    public void join() {
+        try {
+            coordinator.future().join();
+        } catch (CancellationException e) {
+            throw e;
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CancellationException cancellation) {
+                throw cancellation;
+            }
+            throw new JobFailedException(getName(), cause);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        coordinator.cancel();
+    }
+
+    @Override
+    public JobMetrics getMetrics() {
+        return coordinator.metrics();
+    }
+
+    @Override
+    public String toString() {
+        return "Job{id=" + Long.toHexString(getId()) + ", name=" + getName() + ", status=" + getStatus() + '}';
+    }
+}
