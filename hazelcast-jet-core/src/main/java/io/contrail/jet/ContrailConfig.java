@@ -2,14 +2,17 @@ package io.contrail.jet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +64,7 @@ public final class ContrailConfig {
     /** Parses YAML text; see {@link #load(Path)}. */
     public static ContrailConfig fromYaml(String yaml) {
         try {
-            return parse(new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "YAML text");
+            return parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "YAML text");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,13 +74,14 @@ public final class ContrailConfig {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        byte[] yaml = in.readAllBytes();
         try {
-            ContrailConfig config = mapper.readValue(in, ContrailConfig.class);
-            if (config == null) {
+            JsonNode tree = mapper.readTree(yaml);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return new ContrailConfig();
             }
-            config.validate();
-            return config;
+            // parsed again from the text, not the tree, so that errors keep their line numbers
+            return mapper.readValue(yaml, ContrailConfig.class).validate();
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
             throw new IllegalArgumentException("Unknown key '" + e.getPropertyName() + "' in " + source

@@ -1,0 +1,84 @@
+package io.contrail.jet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContrailConfigTest {
+
+    @Test
+    void yaml_setsEveryKey(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("contrail.yaml");
+        Files.writeString(file, """
+                clusterName: prod
+                instanceName: m1
+                bindAddress: 127.0.0.1
+                port: 6000
+                portAutoIncrement: false
+                members: [127.0.0.1:6000, 127.0.0.1:6001]
+                cooperativeThreadCount: 3
+                queueSize: 2048
+                inboxSize: 256
+                outboxBatchLimit: 512
+                """);
+
+        ContrailConfig config = ContrailConfig.load(file);
+
+        assertThat(config.getClusterName()).isEqualTo("prod");
+        assertThat(config.getInstanceName()).isEqualTo("m1");
+        assertThat(config.getPort()).isEqualTo(6000);
+        assertThat(config.isPortAutoIncrement()).isFalse();
+        assertThat(config.getMembers()).isEqualTo(List.of("127.0.0.1:6000", "127.0.0.1:6001"));
+        assertThat(config.getCooperativeThreadCount()).isEqualTo(3);
+        assertThat(config.getQueueSize()).isEqualTo(2048);
+        assertThat(config.getInboxSize()).isEqualTo(256);
+        assertThat(config.getOutboxBatchLimit()).isEqualTo(512);
+    }
+
+    @Test
+    void emptyYaml_givesDefaults() {
+        ContrailConfig config = ContrailConfig.fromYaml("");
+        assertThat(config.getClusterName()).isEqualTo("contrail");
+        assertThat(config.getBindAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.getCooperativeThreadCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void unknownKey_isNamedWithTheValidOnes() {
+        assertThatThrownBy(() -> ContrailConfig.fromYaml("clusterName: a\ncooperativeThreads: 4\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown key 'cooperativeThreads'")
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("cooperativeThreadCount");
+    }
+
+    @Test
+    void wrongType_isNamed() {
+        assertThatThrownBy(() -> ContrailConfig.fromYaml("queueSize: lots\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Invalid value for 'queueSize'");
+    }
+
+    @Test
+    void outOfRangeValue_isNamed() {
+        assertThatThrownBy(() -> ContrailConfig.fromYaml("cooperativeThreadCount: 0\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cooperativeThreadCount must be positive, got 0");
+        assertThatThrownBy(() -> ContrailConfig.fromYaml("port: 70000\n"))
+                .hasMessage("port must be 0..65535, got 70000");
+    }
+
+    @Test
+    void missingFile_isNamed(@TempDir Path dir) {
+        assertThatThrownBy(() -> ContrailConfig.load(dir.resolve("nope.yaml")))
+                .hasMessageContaining("Cannot read the Contrail configuration")
+                .hasMessageContaining("nope.yaml");
+    }
+}
