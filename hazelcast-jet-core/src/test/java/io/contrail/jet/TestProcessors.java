@@ -50,20 +50,28 @@ public final class TestProcessors {
 
     /** A source that emits the given items (watermarks included) in order, from processor 0 only. */
     public static ProcessorSupplier itemsSource(List<?> items) {
+        return itemsSource(items, true);
+    }
+
+    /**
+     * A source that emits the given items in order from processor 0 only, then completes or, when
+     * {@code completes} is false, stays running without emitting more.
+     */
+    public static ProcessorSupplier itemsSource(List<?> items, boolean completes) {
         return () -> new AbstractProcessor() {
             private int index;
 
             @Override
             public boolean complete() {
                 if (getContext().globalProcessorIndex() != 0) {
-                    return true;
+                    return completes;
                 }
                 for (; index < items.size(); index++) {
                     if (!tryEmit(items.get(index))) {
                         return false;
                     }
                 }
-                return true;
+                return completes;
             }
         };
     }
