@@ -39,7 +39,7 @@ public final class Contrail {
         try {
             String memberName = config.getInstanceName() != null ? config.getInstanceName() : hazelcast.getName();
             ExecutionSettings settings = new ExecutionSettings(config.getCooperativeThreadCount(),
-                    config.getQueueSize(), config.getInboxSize(), config.getOutboxBatchLimit());
+                    config.getQueueSize(), config.getInboxSize(), config.getOutboxBatchLimit(), config.isProcessorFusion());
             return new ContrailInstanceImpl(hazelcast, config, new JobService(hazelcast, settings, memberName));
         } catch (RuntimeException | Error e) {
             hazelcast.shutdown();

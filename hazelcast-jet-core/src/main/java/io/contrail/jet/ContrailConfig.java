@@ -34,6 +34,7 @@ import static java.util.Objects.requireNonNull;
  * queueSize: 1024
  * inboxSize: 1024
  * outboxBatchLimit: 1024
+ * processorFusion: true
  * </pre>
  * Every key is optional. Defaults keep a member on the loopback interface, joining members on
  * 127.0.0.1 by TCP (multicast is always off).
@@ -50,6 +51,7 @@ public final class ContrailConfig {
     private int queueSize = 1024;
     private int inboxSize = 1024;
     private int outboxBatchLimit = 1024;
+    private boolean processorFusion = true;
 
     /** Loads a YAML file; unknown keys and wrong types are errors naming the key. */
     public static ContrailConfig load(Path file) {
@@ -217,6 +219,19 @@ public final class ContrailConfig {
     /** Most items a processor may emit in one call before it yields its thread. */
     public ContrailConfig setOutboxBatchLimit(int outboxBatchLimit) {
         this.outboxBatchLimit = outboxBatchLimit;
+        return this;
+    }
+
+    public boolean isProcessorFusion() {
+        return processorFusion;
+    }
+
+    /**
+     * Whether the two ends of an isolated edge between cooperative processors of equal parallelism
+     * run in one tasklet, handing items over without a queue. On by default.
+     */
+    public ContrailConfig setProcessorFusion(boolean processorFusion) {
+        this.processorFusion = processorFusion;
         return this;
     }
 }

@@ -30,6 +30,8 @@ public final class ExecutionContext {
     private final long jobId;
     private final String jobName;
     private final List<ProcessorTasklet> tasklets = new ArrayList<>();
+    /** Every processor: those with a tasklet and those fused into another's. */
+    private final List<RunningProcessor> processors = new ArrayList<>();
     private final List<Thread> blockingThreads = new CopyOnWriteArrayList<>();
     private final List<String> vertexOrder;
     private final CompletableFuture<Void> completionFuture = new CompletableFuture<>();
@@ -45,7 +47,12 @@ public final class ExecutionContext {
 
     void addTasklet(ProcessorTasklet tasklet) {
         tasklets.add(tasklet);
+        processors.add(tasklet);
         remainingTasklets.incrementAndGet();
+    }
+
+    void addFusedStage(FusedStage stage) {
+        processors.add(stage);
     }
 
     void addBlockingThread(Thread thread) {
@@ -110,12 +117,12 @@ public final class ExecutionContext {
     }
 
     private void closeProcessors() {
-        for (ProcessorTasklet tasklet : tasklets) {
+        for (RunningProcessor running : processors) {
             try {
-                tasklet.processor().close();
+                running.processor().close();
             } catch (Throwable e) {
                 // Logged, not thrown: a close() error must not hide the job's real outcome.
-                LOGGER.warn("Job {}: closing a processor of vertex '{}' failed", jobName, tasklet.vertexName(), e);
+                LOGGER.warn("Job {}: closing a processor of vertex '{}' failed", jobName, running.vertexName(), e);
             }
         }
     }
@@ -124,13 +131,13 @@ public final class ExecutionContext {
     public JobMetrics metrics() {
         Map<String, long[]> sums = new LinkedHashMap<>();
         vertexOrder.forEach(v -> sums.put(v, new long[]{0, 0, 0, 0, Long.MAX_VALUE}));
-        for (ProcessorTasklet tasklet : tasklets) {
-            long[] s = sums.get(tasklet.vertexName());
-            s[0] += tasklet.itemsIn();
-            s[1] += tasklet.itemsOut();
-            s[2] += tasklet.inputQueueFill();
-            s[3] += tasklet.inputQueueCapacity();
-            s[4] = Math.min(s[4], tasklet.lastWatermark());
+        for (RunningProcessor running : processors) {
+            long[] s = sums.get(running.vertexName());
+            s[0] += running.itemsIn();
+            s[1] += running.itemsOut();
+            s[2] += running.inputQueueFill();
+            s[3] += running.inputQueueCapacity();
+            s[4] = Math.min(s[4], running.lastWatermark());
         }
         long now = System.currentTimeMillis();
         List<VertexMetrics> vertices = new ArrayList<>();

@@ -4,19 +4,28 @@ import com.hazelcast.core.HazelcastInstance;
 import io.contrail.jet.core.DAG;
 import io.contrail.jet.core.Edge;
 import io.contrail.jet.core.Processor;
+import io.contrail.jet.core.RoutingPolicy;
 import io.contrail.jet.core.Vertex;
 import io.contrail.jet.job.JobConfig;
 import org.jctools.queues.SpscArrayQueue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Turns a validated {@link DAG} into this member's share of the execution: processors, one bounded
- * SPSC queue per connected (upstream, downstream) processor pair, and a tasklet per processor.
+ * SPSC queue per connected (upstream, downstream) processor pair, and a tasklet per processor,
+ * except that the two ends of an isolated local edge are fused into one tasklet when they can be
+ * (see {@link FusedStage}): the user's DAG stays as it is, only the plan differs.
  *
  * <p>Processor indices are global across the cluster (member {@code k} of {@code n} runs indices
  * {@code k * localParallelism ...}); partitions of a partitioned edge map to global indices, so
@@ -47,32 +56,56 @@ public final class ExecutionPlanBuilder {
         ExecutionContext context = new ExecutionContext(jobId, jobName, order.stream().map(Vertex::name).toList());
 
         Map<String, Integer> parallelism = new HashMap<>();
+        Map<String, Processor[]> processors = new HashMap<>();
         for (Vertex vertex : order) {
             int p = vertex.localParallelism() == Vertex.LOCAL_PARALLELISM_USE_DEFAULT
                     ? settings.cooperativeThreadCount() : vertex.localParallelism();
             parallelism.put(vertex.name(), p);
+            Processor[] created = new Processor[p];
+            for (int i = 0; i < p; i++) {
+                created[i] = requireNonNull(vertex.processorSupplier().get(),
+                        () -> "The processor supplier of vertex '" + vertex.name() + "' returned null");
+            }
+            processors.put(vertex.name(), created);
         }
 
-        // queues.get(edge)[upstream][downstream]; null where the pair is not connected
+        // queues.get(edge)[upstream][downstream]; null where the pair is not connected or the edge is fused
         Map<Edge, SpscArrayQueue<Object>[][]> queues = new HashMap<>();
+        Set<Edge> fused = new HashSet<>();
         for (Edge edge : dag.edges()) {
-            queues.put(edge, createQueues(edge, parallelism.get(edge.sourceName()), parallelism.get(edge.destName())));
+            if (canFuse(dag, edge, parallelism, processors)) {
+                fused.add(edge);
+            } else {
+                queues.put(edge, createQueues(edge, parallelism.get(edge.sourceName()), parallelism.get(edge.destName())));
+            }
         }
 
         long idleTimeoutNanos = config.getWatermarkIdleTimeoutMillis() < 0
                 ? -1 : TimeUnit.MILLISECONDS.toNanos(config.getWatermarkIdleTimeoutMillis());
-        for (Vertex vertex : order) {
+        // Downstream first, so that a fused stage exists before its upstream's outbox points at it.
+        Map<String, FusedStage[]> stages = new HashMap<>();
+        List<ProcessorTasklet> tasklets = new ArrayList<>();
+        for (Vertex vertex : reversed(order)) {
             int localParallelism = parallelism.get(vertex.name());
             List<Edge> inbound = dag.inboundEdges(vertex.name());
             List<Edge> outbound = dag.outboundEdges(vertex.name());
+            boolean isFusedStage = inbound.size() == 1 && fused.contains(inbound.get(0));
+            FusedStage[] vertexStages = new FusedStage[localParallelism];
             for (int index = 0; index < localParallelism; index++) {
-                Processor processor = vertex.processorSupplier().get();
-                if (processor == null) {
-                    throw new IllegalStateException("The processor supplier of vertex '" + vertex.name() + "' returned null");
-                }
+                Processor processor = processors.get(vertex.name())[index];
                 OutboundCollector[] collectors = new OutboundCollector[outbound.size()];
                 for (Edge edge : outbound) {
-                    collectors[edge.sourceOrdinal()] = createCollector(edge, queues.get(edge)[index], index);
+                    collectors[edge.sourceOrdinal()] = fused.contains(edge)
+                            ? new OutboundCollector.Fused(stages.get(edge.destName())[index])
+                            : createCollector(edge, queues.get(edge)[index], index);
+                }
+                OutboxImpl outbox = new OutboxImpl(collectors, settings.outboxBatchLimit());
+                processor.init(outbox, new ProcessorContextImpl(hazelcastInstance, jobId, jobName, vertex.name(),
+                        index, index, localParallelism, localParallelism, config.getProcessingGuarantee()));
+                if (isFusedStage) {
+                    vertexStages[index] = new FusedStage(vertex.name(), processor, settings.inboxSize(), outbox);
+                    context.addFusedStage(vertexStages[index]);
+                    continue;
                 }
                 InboundEdge[] inboundEdges = new InboundEdge[inbound.size()];
                 int firstQueueIndex = 0;
@@ -81,14 +114,49 @@ public final class ExecutionPlanBuilder {
                     inboundEdges[edge.destOrdinal()] = new InboundEdge(edge.destOrdinal(), edge.priority(), edgeQueues, firstQueueIndex);
                     firstQueueIndex += edgeQueues.length;
                 }
-                OutboxImpl outbox = new OutboxImpl(collectors, settings.outboxBatchLimit());
-                processor.init(outbox, new ProcessorContextImpl(hazelcastInstance, jobId, jobName, vertex.name(),
-                        index, index, localParallelism, localParallelism, config.getProcessingGuarantee()));
-                context.addTasklet(new ProcessorTasklet(context, vertex.name(), processor, settings.inboxSize(),
-                        outbox, inboundEdges, idleTimeoutNanos));
+                tasklets.add(new ProcessorTasklet(context, vertex.name(), processor, settings.inboxSize(),
+                        outbox, inboundEdges, idleTimeoutNanos, fusedChain(collectors)));
             }
+            stages.put(vertex.name(), vertexStages);
+        }
+        // Tasklets in topological order, so that workers tend to call upstream before downstream.
+        for (ProcessorTasklet tasklet : reversed(tasklets)) {
+            context.addTasklet(tasklet);
         }
         return context;
+    }
+
+    /**
+     * Whether both ends of the edge can run as one: an isolated, local edge between cooperative
+     * processors of equal parallelism, the only output of its source and the only input of its
+     * destination.
+     */
+    private boolean canFuse(DAG dag, Edge edge, Map<String, Integer> parallelism, Map<String, Processor[]> processors) {
+        return settings.fusionEnabled()
+                && edge.routingPolicy() == RoutingPolicy.ISOLATED
+                && !edge.isDistributed()
+                && parallelism.get(edge.sourceName()).equals(parallelism.get(edge.destName()))
+                && dag.outboundEdges(edge.sourceName()).size() == 1
+                && dag.inboundEdges(edge.destName()).size() == 1
+                && Arrays.stream(processors.get(edge.sourceName())).allMatch(Processor::isCooperative)
+                && Arrays.stream(processors.get(edge.destName())).allMatch(Processor::isCooperative);
+    }
+
+    /** The stages fused after a processor whose outbox has these collectors, in chain order. */
+    private static FusedStage[] fusedChain(OutboundCollector[] collectors) {
+        List<FusedStage> chain = new ArrayList<>();
+        OutboundCollector[] next = collectors;
+        while (next.length == 1 && next[0] instanceof OutboundCollector.Fused link) {
+            chain.add(link.stage());
+            next = link.stage().outbox().collectors();
+        }
+        return chain.toArray(new FusedStage[0]);
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
     }
 
     @SuppressWarnings("unchecked")

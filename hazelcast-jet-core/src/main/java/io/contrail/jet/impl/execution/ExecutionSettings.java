@@ -7,8 +7,10 @@ package io.contrail.jet.impl.execution;
  * @param queueSize              default capacity of each edge queue
  * @param inboxSize              most items handed to a processor in one {@code process} call
  * @param outboxBatchLimit       most items a processor may emit in one call before it must yield
+ * @param fusionEnabled          whether the ends of isolated local edges may run fused in one tasklet
  */
-public record ExecutionSettings(int cooperativeThreadCount, int queueSize, int inboxSize, int outboxBatchLimit) {
+public record ExecutionSettings(int cooperativeThreadCount, int queueSize, int inboxSize, int outboxBatchLimit,
+                                boolean fusionEnabled) {
 
     public ExecutionSettings {
         requirePositive(cooperativeThreadCount, "cooperativeThreadCount");

@@ -6,49 +6,57 @@ import org.jctools.queues.SpscArrayQueue;
 import java.util.Arrays;
 
 /**
- * Puts the items of one output edge of one processor into the queues towards the downstream
- * processors, by the edge's routing policy. {@link #offerToAll} sends control items (watermarks,
- * the done item) and broadcast items to every queue, remembering which queues took the item
- * until all have: the caller retries the same item, as the outbox contract requires.
+ * Hands the items of one output edge of one processor to the downstream processors: into the
+ * queues towards them, by the edge's routing policy, or straight into a fused downstream
+ * processor. {@link #offerToAll} sends control items (watermarks, the done item) and broadcast
+ * items to every downstream processor; the caller retries a refused item until it is taken, as
+ * the outbox contract requires.
  *
  * <p>Threading: confined to the upstream processor's tasklet thread. The queues are
  * single-producer: this collector is their only producer.
  */
 abstract class OutboundCollector {
 
-    final SpscArrayQueue<Object>[] queues;
-    private final boolean[] taken;
-    private int takenCount;
-
-    OutboundCollector(SpscArrayQueue<Object>[] queues) {
-        if (queues.length == 0) {
-            throw new IllegalArgumentException("An outbound edge needs at least one queue");
-        }
-        this.queues = queues;
-        this.taken = new boolean[queues.length];
-    }
-
-    /** Routes one data item; {@code false} when the target queue is full. */
+    /** Routes one data item; {@code false} when the target is full. */
     abstract boolean offer(Object item);
 
-    /** Offers to every queue; {@code true} once all of them have taken the item. */
-    final boolean offerToAll(Object item) {
-        for (int i = 0; i < queues.length; i++) {
-            if (!taken[i] && queues[i].offer(item)) {
-                taken[i] = true;
-                takenCount++;
+    /** Offers to every downstream processor; {@code true} once all of them have taken the item. */
+    abstract boolean offerToAll(Object item);
+
+    /** The collectors that put items into queues; they remember which queues took an item. */
+    abstract static class QueueCollector extends OutboundCollector {
+
+        final SpscArrayQueue<Object>[] queues;
+        private final boolean[] taken;
+        private int takenCount;
+
+        QueueCollector(SpscArrayQueue<Object>[] queues) {
+            if (queues.length == 0) {
+                throw new IllegalArgumentException("An outbound edge needs at least one queue");
             }
+            this.queues = queues;
+            this.taken = new boolean[queues.length];
         }
-        if (takenCount < queues.length) {
-            return false;
+
+        @Override
+        final boolean offerToAll(Object item) {
+            for (int i = 0; i < queues.length; i++) {
+                if (!taken[i] && queues[i].offer(item)) {
+                    taken[i] = true;
+                    takenCount++;
+                }
+            }
+            if (takenCount < queues.length) {
+                return false;
+            }
+            Arrays.fill(taken, false);
+            takenCount = 0;
+            return true;
         }
-        Arrays.fill(taken, false);
-        takenCount = 0;
-        return true;
     }
 
     /** Round-robin over the queues, skipping full ones. */
-    static final class Unicast extends OutboundCollector {
+    static final class Unicast extends QueueCollector {
         private int cursor;
 
         Unicast(SpscArrayQueue<Object>[] queues, int startAt) {
@@ -72,7 +80,7 @@ abstract class OutboundCollector {
     }
 
     /** Each item to one fixed queue (isolated and all-to-one edges). */
-    static final class Single extends OutboundCollector {
+    static final class Single extends QueueCollector {
         Single(SpscArrayQueue<Object> queue) {
             super(asArray(queue));
         }
@@ -89,7 +97,7 @@ abstract class OutboundCollector {
     }
 
     /** Each item to every queue. */
-    static final class Broadcast extends OutboundCollector {
+    static final class Broadcast extends QueueCollector {
         Broadcast(SpscArrayQueue<Object>[] queues) {
             super(queues);
         }
@@ -101,7 +109,7 @@ abstract class OutboundCollector {
     }
 
     /** Each item to the queue of the processor that owns the partition of its key. */
-    static final class Partitioned extends OutboundCollector {
+    static final class Partitioned extends QueueCollector {
         private final FunctionEx<Object, ?> keyFn;
         private final Partitioner partitioner;
         private final int[] partitionToQueue;
@@ -122,6 +130,29 @@ abstract class OutboundCollector {
         boolean offer(Object item) {
             Object key = keyFn.apply(item);
             return queues[partitionToQueue[partitioner.partition(key)]].offer(item);
+        }
+    }
+
+    /** Each item straight into the inbox of a processor fused with its upstream. */
+    static final class Fused extends OutboundCollector {
+        private final FusedStage stage;
+
+        Fused(FusedStage stage) {
+            this.stage = stage;
+        }
+
+        FusedStage stage() {
+            return stage;
+        }
+
+        @Override
+        boolean offer(Object item) {
+            return stage.offer(item);
+        }
+
+        @Override
+        boolean offerToAll(Object item) {
+            return stage.offerControl(item);
         }
     }
 }

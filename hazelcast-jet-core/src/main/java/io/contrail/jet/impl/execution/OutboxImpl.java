@@ -31,6 +31,10 @@ final class OutboxImpl implements Outbox {
         this.ordinalTaken = new boolean[collectors.length];
     }
 
+    OutboundCollector[] collectors() {
+        return collectors;
+    }
+
     /** Called by the tasklet before each call of the processor. */
     void resetBatch() {
         acceptedInCall = 0;

@@ -30,7 +30,7 @@ import static io.contrail.jet.impl.execution.WatermarkCoalescer.NO_NEW_WM;
  * tasklet's own thread for a non-cooperative processor). Metrics are published with ordered
  * stores once per call and may be read from any thread.
  */
-final class ProcessorTasklet implements Tasklet {
+final class ProcessorTasklet implements Tasklet, RunningProcessor {
 
     enum State { PROCESS_INPUT, COMPLETE_EDGE, COMPLETE, EMIT_DONE, END }
 
@@ -43,6 +43,8 @@ final class ProcessorTasklet implements Tasklet {
     private final InboundEdge[] edges;
     private final WatermarkCoalescer coalescer;
     private final boolean idleTimeoutEnabled;
+    /** The processors fused downstream of this one, in chain order; they run on this tasklet's thread. */
+    private final FusedStage[] fusedChain;
 
     private State state;
     private int inboxOrdinal;
@@ -58,7 +60,7 @@ final class ProcessorTasklet implements Tasklet {
     private final AtomicLong publishedWatermark = new AtomicLong(Long.MIN_VALUE);
 
     ProcessorTasklet(ExecutionContext executionContext, String vertexName, Processor processor, int inboxCapacity,
-                     OutboxImpl outbox, InboundEdge[] edges, long idleTimeoutNanos) {
+                     OutboxImpl outbox, InboundEdge[] edges, long idleTimeoutNanos, FusedStage[] fusedChain) {
         this.executionContext = executionContext;
         this.vertexName = vertexName;
         this.processor = processor;
@@ -69,6 +71,7 @@ final class ProcessorTasklet implements Tasklet {
         int queueCount = Arrays.stream(edges).mapToInt(e -> e.queues.length).sum();
         this.coalescer = new WatermarkCoalescer(queueCount, idleTimeoutNanos, System.nanoTime());
         this.idleTimeoutEnabled = idleTimeoutNanos >= 0;
+        this.fusedChain = fusedChain.clone();
         this.state = edges.length == 0 ? State.COMPLETE : State.PROCESS_INPUT;
     }
 
@@ -76,6 +79,9 @@ final class ProcessorTasklet implements Tasklet {
     public ProgressState call() {
         assert state != State.END : "tasklet of vertex " + vertexName + " called after END";
         outbox.resetBatch();
+        for (FusedStage stage : fusedChain) {
+            stage.outbox().resetBatch();
+        }
         long outBefore = outbox.itemsOut();
         boolean progress;
         switch (state) {
@@ -100,6 +106,12 @@ final class ProcessorTasklet implements Tasklet {
                 }
             }
             default -> throw new IllegalStateException("Unexpected state " + state);
+        }
+        for (FusedStage stage : fusedChain) {
+            if (state != State.END) {
+                progress |= stage.pump();
+            }
+            stage.publishMetrics();
         }
         long out = outbox.itemsOut();
         if (out != outBefore) {
@@ -268,27 +280,33 @@ final class ProcessorTasklet implements Tasklet {
         return executionContext;
     }
 
-    Processor processor() {
+    @Override
+    public Processor processor() {
         return processor;
     }
 
-    String vertexName() {
+    @Override
+    public String vertexName() {
         return vertexName;
     }
 
-    long itemsIn() {
+    @Override
+    public long itemsIn() {
         return publishedItemsIn.get();
     }
 
-    long itemsOut() {
+    @Override
+    public long itemsOut() {
         return publishedItemsOut.get();
     }
 
-    long lastWatermark() {
+    @Override
+    public long lastWatermark() {
         return publishedWatermark.get();
     }
 
-    long inputQueueFill() {
+    @Override
+    public long inputQueueFill() {
         long fill = 0;
         for (InboundEdge edge : edges) {
             fill += edge.fill();
@@ -296,7 +314,8 @@ final class ProcessorTasklet implements Tasklet {
         return fill;
     }
 
-    long inputQueueCapacity() {
+    @Override
+    public long inputQueueCapacity() {
         long capacity = 0;
         for (InboundEdge edge : edges) {
             capacity += edge.capacity();

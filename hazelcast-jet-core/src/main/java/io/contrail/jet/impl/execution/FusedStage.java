@@ -1,0 +1,173 @@
+package io.contrail.jet.impl.execution;
+
+import io.contrail.jet.core.Processor;
+import io.contrail.jet.core.Watermark;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A processor fused with its upstream processor: instead of a queue between them, the upstream's
+ * outbox puts items straight into this processor's inbox and runs it when the inbox is full, all
+ * on the upstream's tasklet thread (like Flink's operator chaining). The item never crosses a
+ * queue or a thread. The execution plan fuses the two ends of an isolated, local edge when the
+ * upstream has no other output, this processor no other input, both are cooperative and have
+ * the same parallelism.
+ *
+ * <p>Back-pressure is kept: when this processor cannot take more (its inbox is full and its own
+ * outbox refuses), the upstream's offer fails and the upstream retries. A control item (watermark,
+ * done) is handled only once every item before it has been processed. The head tasklet calls
+ * {@link #pump()} on every call so that items left in the inbox do not wait for the next offer.
+ *
+ * <p>Threading: confined to the head tasklet's thread; counters are published with ordered stores.
+ */
+final class FusedStage implements RunningProcessor {
+
+    private final String vertexName;
+    private final Processor processor;
+    private final ArrayInbox inbox;
+    private final OutboxImpl outbox;
+    private boolean edgeCompleted;
+    private boolean completed;
+    private long itemsIn;
+
+    private final AtomicLong publishedItemsIn = new AtomicLong();
+    private final AtomicLong publishedItemsOut = new AtomicLong();
+    private final AtomicLong publishedWatermark = new AtomicLong(Long.MIN_VALUE);
+
+    FusedStage(String vertexName, Processor processor, int inboxCapacity, OutboxImpl outbox) {
+        this.vertexName = vertexName;
+        this.processor = processor;
+        this.inbox = new ArrayInbox(inboxCapacity);
+        this.outbox = outbox;
+    }
+
+    OutboxImpl outbox() {
+        return outbox;
+    }
+
+    /** Takes a data item from the upstream processor. */
+    boolean offer(Object item) {
+        if (inbox.isFull()) {
+            processInbox();
+            if (inbox.isFull()) {
+                return false;
+            }
+        }
+        inbox.add(item);
+        itemsIn++;
+        return true;
+    }
+
+    /** Takes a watermark or the done item, after processing every item before it. */
+    boolean offerControl(Object item) {
+        if (!drainInbox()) {
+            return false;
+        }
+        if (item instanceof Watermark watermark) {
+            if (!processor.tryProcessWatermark(watermark)) {
+                return false;
+            }
+            publishedWatermark.lazySet(watermark.timestamp());
+            return true;
+        }
+        if (item == DoneItem.DONE_ITEM) {
+            return finish();
+        }
+        throw new IllegalArgumentException("A fused edge carries data to offer(), not " + item);
+    }
+
+    /**
+     * Called by the head tasklet on each of its calls: processes what waits in the inbox, or lets
+     * the processor do time-driven work when it waits for nothing.
+     *
+     * @return whether anything moved
+     */
+    boolean pump() {
+        if (edgeCompleted) {
+            return false;
+        }
+        if (inbox.isEmpty()) {
+            processor.tryProcess();
+            return false;
+        }
+        return processInbox();
+    }
+
+    /** Publishes the counters for readers on other threads; called by the head tasklet once per call. */
+    void publishMetrics() {
+        publishedItemsIn.lazySet(itemsIn);
+        publishedItemsOut.lazySet(outbox.itemsOut());
+    }
+
+    private boolean processInbox() {
+        int before = inbox.size();
+        processor.process(0, inbox);
+        return inbox.size() != before;
+    }
+
+    private boolean drainInbox() {
+        while (!inbox.isEmpty()) {
+            if (!processInbox()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The upstream is done: complete the edge, then this processor, then tell those downstream. */
+    private boolean finish() {
+        if (!edgeCompleted) {
+            if (!processor.completeEdge(0)) {
+                return false;
+            }
+            edgeCompleted = true;
+        }
+        if (!completed) {
+            if (!processor.complete()) {
+                return false;
+            }
+            completed = true;
+        }
+        return outbox.offer(-1, DoneItem.DONE_ITEM);
+    }
+
+    @Override
+    public String vertexName() {
+        return vertexName;
+    }
+
+    @Override
+    public Processor processor() {
+        return processor;
+    }
+
+    @Override
+    public long itemsIn() {
+        return publishedItemsIn.get();
+    }
+
+    @Override
+    public long itemsOut() {
+        return publishedItemsOut.get();
+    }
+
+    @Override
+    public long lastWatermark() {
+        return publishedWatermark.get();
+    }
+
+    @Override
+    public long inputQueueFill() {
+        return 0;
+    }
+
+    @Override
+    public long inputQueueCapacity() {
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return "FusedStage{vertex=" + vertexName + '}';
+    }
+}
