@@ -70,6 +70,10 @@ public final class SlidingWindowRunner {
     }
 
     public static void main(String[] args) {
+        // before the first member starts, so that Hazelcast's own start-up warnings go to log4j too
+        if (System.getProperty("hazelcast.logging.type") == null) {
+            System.setProperty("hazelcast.logging.type", "slf4j");
+        }
         int status;
         try {
             RunnerOptions options = RunnerOptions.parse(args);
@@ -243,6 +247,8 @@ public final class SlidingWindowRunner {
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), System.getProperty("java.vm.vendor"),
                 runtime.availableProcessors(), runtime.maxMemory() >> 20, HeapMonitor.collectorNames());
         out.printf(Locale.ROOT, "JVM flags: %s%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        out.printf(Locale.ROOT, "System load average (1 min) at start: %.2f (other processes on the machine skew every figure)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.printf(Locale.ROOT, "Query: key = v %% %,d, sliding window %d ms by %d ms, COUNT; source %s; cooperative threads %d%n",
                 options.keys(), options.windowSizeMillis(), options.slideMillis(),
                 options.rate() == 0 ? "at full speed (scheduled at " + count(options.fullSpeedRate()) + "/s)" : "at " + count(options.rate()) + " events/s",
