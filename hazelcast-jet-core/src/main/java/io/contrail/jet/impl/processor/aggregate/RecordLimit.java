@@ -1,0 +1,43 @@
+package io.contrail.jet.impl.processor.aggregate;
+
+import io.contrail.jet.aggregate.AccumulationLimitExceededException;
+import io.contrail.jet.core.Processor;
+
+/**
+ * Counts the accumulators a processor keeps and fails with
+ * {@link AccumulationLimitExceededException} when they would exceed the cap
+ * ({@code JobConfig.maxProcessorAccumulatedRecords}, passed to the factory).
+ */
+final class RecordLimit {
+
+    private final long max;
+    private long count;
+
+    RecordLimit(long max) {
+        if (max <= 0) {
+            throw new IllegalArgumentException("maxAccumulatedRecords must be positive, got " + max);
+        }
+        this.max = max;
+    }
+
+    /** Counts one more record; throws when over the cap. */
+    void increment(Processor.Context context, Object processor) {
+        if (++count > max) {
+            count--;
+            throw new AccumulationLimitExceededException(processorName(context, processor), max);
+        }
+    }
+
+    void decrement(long n) {
+        count -= n;
+    }
+
+    long count() {
+        return count;
+    }
+
+    static String processorName(Processor.Context context, Object processor) {
+        return context == null ? processor.getClass().getSimpleName()
+                : "Processor " + context.globalProcessorIndex() + " of vertex '" + context.vertexName() + "'";
+    }
+}
