@@ -6,59 +6,59 @@ import io.contrail.jet.ContrailInstance;
 import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.DAG;
 import io.contrail.jet.core.Inbox;
+import io.contrail.jet.core.Edge;
 import io.contrail.jet.core.ProcessorSupplier;
+import io.contrail.jet.core.Vertex;
 import io.contrail.jet.function.ToLongFunctionEx;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobConfig;
+import io.contrail.jet.job.JobMetrics.VertexMetrics;
+import io.contrail.jet.processor.AggregateProcessors;
+import io.contrail.jet.processor.SourceProcessors;
+import io.contrail.jet.window.KeyedWindowResult;
+import io.contrail.jet.window.LongKeyedFrame;
+import io.contrail.jet.window.SlidingWindowDefinition;
+import io.contrail.jet.window.WindowDefinition;
 
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The reference query on Contrail. <b>Not runnable yet</b>: the query needs the processor
- * library (a generator source, {@code accumulateByFrame} and {@code combineToSlidingWindow}),
- * which is being written on another branch; the benchmark module must not grow a sliding window
- * of its own. Until the library lands, {@link #unavailableReason()} says so and the runner stops
- * before running anything.
- *
- * <h2>To wire it (once the library is on main)</h2>
- * <ol>
- *   <li>Implement {@link #buildDag}: the library's generator as the source, emitting
- *       {@code v = i, i + n, ...} when due and stamped by {@code spec.eventTime()} with the
- *       run's {@link QueryProbes#clock()} (the same schedule as {@link JetEngine.EventSourceP}),
- *       watermark lag 0, reporting {@link QueryProbes#eventsEmitted} once per batch; then
- *       {@code accumulateByFrame} (key {@code v % spec.keys()}, frame {@code spec.slideMillis()}),
- *       a partitioned edge, {@code combineToSlidingWindow} (window
- *       {@code spec.windowSizeMillis()}), and {@link #latencySink} with the library's
- *       window-end accessor.</li>
- *   <li>Make {@link #unavailableReason()} return empty.</li>
- *   <li>When snapshots exist, honour {@code spec.snapshots()} in {@link #jobConfig} and drop the
- *       snapshot case of {@link #unsupportedReason}.</li>
- * </ol>
- * Member start, job submission and shutdown below are complete.
+ * The reference query on Contrail, built from the processor library:
+ * <pre>
+ *   source   generator of {@link Event}s (v, event time), one per cooperative thread
+ *     │ isolated (fused: no queue)
+ *   frames   countByFrameLongKey(v % keys, 10 ms frames): one partial per key and frame
+ *     │ partitioned by key
+ *   windows  combineLongCountsToSlidingWindow(1 s / 10 ms): slides each key's count
+ *     │ isolated (fused)
+ *   sink     records each result's latency
+ * </pre>
+ * The source follows the same schedule as the Jet side ({@link EventClock}): processor {@code i}
+ * of {@code n} emits {@code v = i, i + n, ...} when due, stamped by the run's
+ * {@link EventTimeMode}, with watermarks of lag 0. Events emitted are read from the job's own
+ * metrics (items out of the source vertex) every {@value #EVENT_POLL_MILLIS} ms, so the source
+ * does no counting of its own. The latency formula does not depend on when the generator
+ * anchors its schedule, only on the wall and epoch clocks read together, so the run's
+ * {@link QueryProbes#clock()} serves the sink as it is.
  */
 public final class ContrailEngine implements EngineUnderTest {
 
-    /** Why {@code --engine contrail} cannot run in this build. */
-    public static final String LIBRARY_MISSING = "the Contrail sliding-window pipeline needs the processor library"
-            + " (generator, accumulateByFrame/combineToSlidingWindow)";
+    static final long EVENT_POLL_MILLIS = 10;
+    private static final String SOURCE_VERTEX = "source";
 
     @Override
     public String name() {
         return "contrail";
-    }
-
-    @Override
-    public Optional<String> unavailableReason() {
-        return Optional.of(LIBRARY_MISSING + "; it is wired once the library lands."
-                + " Run the Jet reference alone with --engine jet");
     }
 
     @Override
@@ -77,21 +77,35 @@ public final class ContrailEngine implements EngineUnderTest {
                 .setInstanceName("bench-contrail-" + spec.runId())
                 .setCooperativeThreadCount(spec.cooperativeThreads()));
         try {
+            probes.clock();
             Job job = member.newJob(dag, jobConfig(spec));
-            return new Running(member, job);
+            return new Running(member, job, probes);
         } catch (RuntimeException | Error e) {
             member.shutdown();
             throw e;
         }
     }
 
-    /**
-     * The reference query as a Contrail DAG; see the class javadoc for what goes here.
-     *
-     * @throws UnsupportedOperationException until the processor library lands
-     */
+    /** The reference query as a Contrail DAG; see the class javadoc. */
     static DAG buildDag(RunSpec spec, String probesId) {
-        throw new UnsupportedOperationException(LIBRARY_MISSING);
+        int keys = spec.keys();
+        io.contrail.jet.processor.EventTimeMode mode = spec.eventTime() == EventTimeMode.WALL
+                ? io.contrail.jet.processor.EventTimeMode.WALL : io.contrail.jet.processor.EventTimeMode.SCHEDULED;
+        SlidingWindowDefinition window = WindowDefinition.sliding(spec.windowSizeMillis(), spec.slideMillis());
+        DAG dag = new DAG();
+        Vertex source = dag.newVertex(SOURCE_VERTEX, SourceProcessors.generator(Event::new, spec.sourceRate(), mode));
+        Vertex frames = dag.newVertex("frames", AggregateProcessors.countByFrameLongKey(
+                (Event e) -> e.value() % keys, Event::timestamp, window));
+        Vertex windows = dag.newVertex("windows", AggregateProcessors.combineLongCountsToSlidingWindow(window));
+        Vertex sink = dag.newVertex("sink", latencySink(probesId, result -> ((KeyedWindowResult<?, ?>) result).end()));
+        dag.edge(Edge.between(source, frames).isolated())
+                .edge(Edge.between(frames, windows).partitioned((LongKeyedFrame frame) -> frame.key()))
+                .edge(Edge.between(windows, sink).isolated());
+        return dag;
+    }
+
+    /** The source's item: the sequence number and its event time. */
+    record Event(long value, long timestamp) {
     }
 
     static JobConfig jobConfig(RunSpec spec) {
@@ -147,15 +161,31 @@ public final class ContrailEngine implements EngineUnderTest {
         }
     }
 
-    /** The job and its member. */
+    /** The job, its member, and the thread that reports the source's emitted events. */
     private static final class Running implements RunningQuery {
         private final ContrailInstance member;
         private final Job job;
+        private final ScheduledExecutorService eventPoller;
+        private long reportedEvents;
         private boolean closed;
 
-        Running(ContrailInstance member, Job job) {
+        Running(ContrailInstance member, Job job, QueryProbes probes) {
             this.member = member;
             this.job = job;
+            this.eventPoller = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "contrail-bench-event-poller");
+                thread.setDaemon(true);
+                return thread;
+            });
+            eventPoller.scheduleAtFixedRate(() -> reportEvents(probes), EVENT_POLL_MILLIS, EVENT_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        private void reportEvents(QueryProbes probes) {
+            long emitted = job.getMetrics().vertex(SOURCE_VERTEX).map(VertexMetrics::itemsOut).orElse(0L);
+            if (emitted > reportedEvents) {
+                probes.eventsEmitted(emitted - reportedEvents);
+                reportedEvents = emitted;
+            }
         }
 
         @Override
@@ -180,6 +210,7 @@ public final class ContrailEngine implements EngineUnderTest {
                 return;
             }
             closed = true;
+            eventPoller.shutdownNow();
             try {
                 if (!job.getFuture().isDone()) {
                     job.cancel();

@@ -58,11 +58,18 @@ public record EventClock(long originNanos, long eventTimeOriginMillis) {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
-    /** A clock whose origin is now. */
+    /**
+     * A clock whose origin is the next tick of {@link System#currentTimeMillis()} (at most a
+     * millisecond away): read at the tick, the two clocks agree to within microseconds, so an
+     * engine that stamps event time from either clock maps back to the same wall-clock moment.
+     */
     public static EventClock startingNow() {
-        long millis = System.currentTimeMillis();
-        long nanos = System.nanoTime();
-        return new EventClock(nanos, millis);
+        long start = System.currentTimeMillis();
+        long millis;
+        while ((millis = System.currentTimeMillis()) == start) {
+            Thread.onSpinWait();
+        }
+        return new EventClock(System.nanoTime(), millis);
     }
 
     /**

@@ -107,13 +107,13 @@ public final class GeneratorP implements Processor {
         this.processorIndex = context.globalProcessorIndex();
         this.stride = context.totalParallelism();
         this.nextSequence = processorIndex;
-        setStart(System.currentTimeMillis());
+        setStart(EpochClock.millis());
     }
 
     /** Anchors the schedule at {@code millis} on the wall clock, converted to the monotonic clock. */
     private void setStart(long millis) {
         this.startMillis = millis;
-        this.startNanos = System.nanoTime() - (System.currentTimeMillis() - millis) * 1_000_000L;
+        this.startNanos = EpochClock.nanoTimeAt(millis);
     }
 
     @Override
@@ -125,7 +125,7 @@ public final class GeneratorP implements Processor {
         long end = Math.min(dueEnd, endSequence);
         boolean wallClock = unlimited || mode == EventTimeMode.WALL;
         // One clock read per call: the items of a call are emitted within microseconds.
-        long wallNow = wallClock ? System.currentTimeMillis() : 0;
+        long wallNow = wallClock ? EpochClock.millis() : 0;
         for (int i = 0; i < MAX_ITEMS_PER_CALL && nextSequence < end; i++) {
             long timestamp = wallClock ? wallNow : scheduledMillis(nextSequence);
             if (timestamp > lastWatermark) {
