@@ -9,6 +9,7 @@ import io.contrail.jet.core.Edge;
 import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Vertex;
 import io.contrail.jet.job.JobConfig;
+import io.contrail.jet.processor.Processors;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,13 +35,14 @@ import java.util.concurrent.atomic.LongAdder;
  * items per second from submission to completion, job start and teardown included (amortised
  * over {@link #ITEMS} items per job).
  *
- * <p>The processors are private to this benchmark and built on {@link AbstractProcessor} (the
- * processor library's map and filter do not exist yet). They isolate the engine's per-item cost:
- * the source emits {@code Long}s boxed once per trial, the map looks its result up in the same
- * table (no allocation), the filter keeps even values (half the items reach the sink), and the
- * sink counts. Edges are the default (unicast, local) edges, so every item crosses three queues.
- * {@code parallelism} is each vertex's local parallelism and the member's cooperative thread
- * count.
+ * <p>Map and filter are the library's ({@link Processors#map}, {@link Processors#filter}); the
+ * source and sink are private to this benchmark so that they add no work of their own: the
+ * source emits {@code Long}s boxed once per trial, the map looks its result up in the same table
+ * (no allocation), the filter keeps even values (half the items reach the sink), and the sink
+ * counts. {@code edges} picks the variant: {@code unicast} edges put every item through three
+ * queues; {@code isolated} edges let the engine fuse the whole chain into one tasklet per
+ * processor index, with no queue at all. {@code parallelism} is each vertex's local parallelism
+ * and the member's cooperative thread count.
  *
  * <p>Auxiliary counter {@code sinkItems} (items per second reaching the sink) should be half the
  * score; the benchmark fails if a job loses or duplicates items.
@@ -68,6 +70,9 @@ public class PipelineBenchmark {
 
     @Param({"1", "2"})
     public int parallelism;
+
+    @Param({"unicast", "isolated"})
+    public String edges;
 
     private ContrailInstance member;
     private final LongAdder sinkCount = new LongAdder();
@@ -104,10 +109,13 @@ public class PipelineBenchmark {
         DAG dag = new DAG();
         LongAdder sinkCount = this.sinkCount;
         Vertex source = dag.newVertex("source", RangeSourceP::new).localParallelism(parallelism);
-        Vertex map = dag.newVertex("map", SuccessorMapP::new).localParallelism(parallelism);
-        Vertex filter = dag.newVertex("filter", EvenFilterP::new).localParallelism(parallelism);
+        Long[] table = values;
+        int mask = table.length - 1;
+        Vertex map = dag.newVertex("map", Processors.map((Long v) -> table[(int) (v + 1) & mask])).localParallelism(parallelism);
+        Vertex filter = dag.newVertex("filter", Processors.filter((Long v) -> (v & 1) == 0)).localParallelism(parallelism);
         Vertex sink = dag.newVertex("sink", () -> new CountingSinkP(sinkCount)).localParallelism(parallelism);
-        dag.edge(Edge.between(source, map)).edge(Edge.between(map, filter)).edge(Edge.between(filter, sink));
+        boolean isolated = edges.equals("isolated");
+        dag.edge(edge(source, map, isolated)).edge(edge(map, filter, isolated)).edge(edge(filter, sink, isolated));
 
         member.newJob(dag, new JobConfig().setMetricsEnabled(false)).join();
 
@@ -139,23 +147,9 @@ public class PipelineBenchmark {
         }
     }
 
-    /** Maps {@code v} to {@code v + 1} (mod the table size) by lookup: no allocation per item. */
-    private static final class SuccessorMapP extends AbstractProcessor {
-        private final Long[] items = values;
-
-        @Override
-        protected boolean tryProcess(int ordinal, Object item) {
-            int next = (int) ((Long) item + 1) & (items.length - 1);
-            return tryEmit(items[next]);
-        }
-    }
-
-    /** Keeps even values. */
-    private static final class EvenFilterP extends AbstractProcessor {
-        @Override
-        protected boolean tryProcess(int ordinal, Object item) {
-            return ((Long) item & 1) != 0 || tryEmit(item);
-        }
+    private static Edge edge(Vertex from, Vertex to, boolean isolated) {
+        Edge edge = Edge.between(from, to);
+        return isolated ? edge.isolated() : edge;
     }
 
     /** Counts what it receives and adds its count to the shared total when it completes. */
