@@ -1,6 +1,7 @@
 package io.contrail.jet.impl.processor;
 
 import io.contrail.jet.core.AbstractProcessor;
+import io.contrail.jet.core.BroadcastKey;
 import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Traverser;
 import io.contrail.jet.core.Watermark;
@@ -209,8 +210,12 @@ public final class HashJoinP<B, P, R> extends AbstractProcessor {
         return true;
     }
 
-    /** Snapshot key of the build items with the join key {@code joinKey}. */
-    public record BuildKey(Object joinKey) implements Serializable {
+    /**
+     * Snapshot key of the build items with the join key {@code joinKey}. Broadcast on restore:
+     * whether the build edge was broadcast or partitioned, every processor gets every saved copy
+     * and keeps one per key (replace semantics), so each holds at least the keys it will probe.
+     */
+    public record BuildKey(Object joinKey) implements BroadcastKey, Serializable {
     }
 
     /** Snapshot value of a processor's own state. */
