@@ -143,7 +143,7 @@ public final class AggregateOperations {
         if (operations.length == 0) {
             throw new IllegalArgumentException("allOf needs at least one operation");
         }
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         AggregateOperation<T, Object, Object>[] ops = new AggregateOperation[operations.length];
         boolean canDeduct = true;
         for (int i = 0; i < operations.length; i++) {
