@@ -6,7 +6,6 @@ import io.contrail.jet.function.SupplierEx;
 import io.contrail.jet.function.ToLongFunctionEx;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -144,11 +143,15 @@ public final class AggregateOperations {
         if (operations.length == 0) {
             throw new IllegalArgumentException("allOf needs at least one operation");
         }
-        @SuppressWarnings("unchecked")
-        AggregateOperation<T, Object, Object>[] ops = Arrays.stream(operations)
-                .map(op -> (AggregateOperation<T, Object, Object>) requireNonNull(op, "an operation is null"))
-                .toArray(AggregateOperation[]::new);
-        boolean canDeduct = Arrays.stream(ops).allMatch(AggregateOperation::canDeduct);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        AggregateOperation<T, Object, Object>[] ops = new AggregateOperation[operations.length];
+        boolean canDeduct = true;
+        for (int i = 0; i < operations.length; i++) {
+            @SuppressWarnings("unchecked")
+            AggregateOperation<T, Object, Object> op = (AggregateOperation<T, Object, Object>) operations[i];
+            ops[i] = requireNonNull(op, "an operation is null");
+            canDeduct &= op.canDeduct();
+        }
         SupplierEx<List<Object>> createFn = () -> {
             List<Object> accs = new ArrayList<>(ops.length);
             for (AggregateOperation<T, Object, Object> op : ops) {

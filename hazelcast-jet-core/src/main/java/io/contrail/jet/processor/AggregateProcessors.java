@@ -62,6 +62,14 @@ import static java.util.Objects.requireNonNull;
  * {@link AggregateOperations#summingLong}, prefer the {@code ...LongKey} factories: they keep
  * primitive hash tables and allocate nothing per item.
  *
+ * <h2>Snapshots</h2>
+ * Every processor here saves one entry per group key (the key itself is the snapshot key), so a
+ * restore may route entries by the key's partition; entries of one key from several processors
+ * are combined. Window processors also save their watermark under a
+ * {@code WatermarkSnapshotKey}, which the engine should deliver to every processor of the vertex.
+ * Saved values reference live accumulators: the engine must serialize (or copy) them when
+ * offered. A snapshot during {@code complete()} finishes emitting first and saves nothing.
+ *
  * <h2>Limits</h2>
  * {@code maxAccumulatedRecords} caps the accumulators one processor keeps (keys, or key-frame
  * pairs, or sessions); pass {@code JobConfig.getMaxProcessorAccumulatedRecords()}. Exceeding it

@@ -1,5 +1,6 @@
 package io.contrail.jet.processor;
 
+import io.contrail.jet.aggregate.AccumulationLimitExceededException;
 import io.contrail.jet.aggregate.AggregateOperation;
 import io.contrail.jet.aggregate.AggregateOperations;
 import io.contrail.jet.aggregate.LongAccumulator;
@@ -162,5 +163,25 @@ class AggregateProcessors_SlidingWindowTest {
         state.addAll(b.snapshot());
         var restored = new WindowTestSupport.Driver(supplier.get()).restore(state).complete();
         assertThat(restored.output).containsExactlyInAnyOrder(new LongKeyedFrame(10, 1, 2), new LongKeyedFrame(10, 2, 1));
+    }
+
+    @Test
+    void windowProcessorsFailWhenTheCapIsExceeded() {
+        List<Object> input = List.of(new Event(1, 1, 1), new Event(2, 2, 1), new Event(3, 3, 1));
+        for (ProcessorSupplier supplier : List.of(
+                AggregateProcessors.accumulateByFrameLongKey(Event::key, Event::ts, TUMBLING, AggregateOperations.counting(), 0, 2),
+                AggregateProcessors.aggregateToSlidingWindowLongKey(Event::key, Event::ts, TUMBLING, AggregateOperations.counting(),
+                        KeyedWindowResult::new, 0, 2),
+                AggregateProcessors.accumulateByFrame(Event::boxedKey, Event::ts, TUMBLING, AggregateOperations.counting(), 0, 2),
+                AggregateProcessors.aggregateToSlidingWindow(Event::boxedKey, Event::ts, TUMBLING, AggregateOperations.counting(),
+                        KeyedWindowResult::new, 0, 2),
+                AggregateProcessors.aggregateToSessionWindow(10, Event::boxedKey, Event::ts, AggregateOperations.counting(),
+                        KeyedWindowResult::new, 0, 2))) {
+            assertThatThrownBy(() -> verify(supplier, input, List.of()))
+                    .isInstanceOf(AccumulationLimitExceededException.class)
+                    .hasMessageContaining("maxProcessorAccumulatedRecords=2");
+        }
+        assertThatThrownBy(() -> AggregateProcessors.accumulateByFrame(Event::boxedKey, Event::ts, TUMBLING,
+                AggregateOperations.counting(), -1, 2)).hasMessage("allowedLateness must not be negative, got -1");
     }
 }

@@ -72,6 +72,7 @@ public final class AccumulateByFrameP<T, K, A> extends AbstractProcessor impleme
     private final FrameEmitter emitter = new FrameEmitter();
     private int phase = IDLE;
     private boolean completing;
+    private boolean watermarkSaved;
     private Traverser<Map.Entry<K, KeyFramesState>> snapshotTraverser;
 
     @SuppressWarnings("unchecked")
@@ -210,6 +211,12 @@ public final class AccumulateByFrameP<T, K, A> extends AbstractProcessor impleme
             // complete() may have half-emitted a frame; finish emitting instead of saving a half.
             return complete();
         }
+        if (!watermarkSaved) {
+            if (watermark != NONE && !tryEmitToSnapshot(WatermarkSnapshotKey.of(getContext()), watermark)) {
+                return false;
+            }
+            watermarkSaved = true;
+        }
         if (snapshotTraverser == null) {
             Map<K, StateBuilder> byKey = new HashMap<>();
             frames.forEach((f, content) -> {
@@ -224,6 +231,7 @@ public final class AccumulateByFrameP<T, K, A> extends AbstractProcessor impleme
             return false;
         }
         snapshotTraverser = null;
+        watermarkSaved = false;
         return true;
     }
 
@@ -231,6 +239,10 @@ public final class AccumulateByFrameP<T, K, A> extends AbstractProcessor impleme
     @SuppressWarnings("unchecked")
     public void restoreFromSnapshot(Inbox inbox) {
         for (Object item; (item = inbox.poll()) != null; ) {
+            if (((Map.Entry<?, ?>) item).getKey() instanceof WatermarkSnapshotKey) {
+                restoredWatermark = Math.min(restoredWatermark, (Long) ((Map.Entry<?, ?>) item).getValue());
+                continue;
+            }
             Map.Entry<K, KeyFramesState> entry = (Map.Entry<K, KeyFramesState>) item;
             K key = entry.getKey();
             KeyFramesState state = entry.getValue();

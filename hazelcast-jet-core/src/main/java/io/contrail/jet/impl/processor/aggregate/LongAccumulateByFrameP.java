@@ -60,6 +60,7 @@ public final class LongAccumulateByFrameP<T> extends AbstractProcessor implement
     private final FrameEmitter emitter = new FrameEmitter();
     private int phase = IDLE;
     private boolean completing;
+    private boolean watermarkSaved;
     private Traverser<Map.Entry<Long, LongKeyFramesState>> snapshotTraverser;
 
     public LongAccumulateByFrameP(ToLongFunction<? super T> keyFn, ToLongFunction<? super T> timestampFn,
@@ -187,6 +188,12 @@ public final class LongAccumulateByFrameP<T> extends AbstractProcessor implement
         if (completing) {
             return complete();
         }
+        if (!watermarkSaved) {
+            if (watermark != NONE && !tryEmitToSnapshot(WatermarkSnapshotKey.of(getContext()), watermark)) {
+                return false;
+            }
+            watermarkSaved = true;
+        }
         if (snapshotTraverser == null) {
             snapshotTraverser = LongStateBuilder.traverse(LongStateBuilder.collect(frames, null, slide), watermark);
         }
@@ -194,6 +201,7 @@ public final class LongAccumulateByFrameP<T> extends AbstractProcessor implement
             return false;
         }
         snapshotTraverser = null;
+        watermarkSaved = false;
         return true;
     }
 
@@ -201,6 +209,10 @@ public final class LongAccumulateByFrameP<T> extends AbstractProcessor implement
     @SuppressWarnings("unchecked")
     public void restoreFromSnapshot(Inbox inbox) {
         for (Object item; (item = inbox.poll()) != null; ) {
+            if (((Map.Entry<?, ?>) item).getKey() instanceof WatermarkSnapshotKey) {
+                restoredWatermark = Math.min(restoredWatermark, (Long) ((Map.Entry<?, ?>) item).getValue());
+                continue;
+            }
             Map.Entry<Long, LongKeyFramesState> entry = (Map.Entry<Long, LongKeyFramesState>) item;
             long key = entry.getKey();
             LongKeyFramesState state = entry.getValue();

@@ -85,6 +85,7 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
     private final WindowEmitter emitter = new WindowEmitter();
     private int phase = IDLE;
     private boolean completing;
+    private boolean watermarkSaved;
     private Traverser<Map.Entry<Long, LongKeyFramesState>> snapshotTraverser;
 
     private LongSlidingWindowP(boolean frameInput, ToLongFunction<? super T> keyFn, ToLongFunction<? super T> timestampFn,
@@ -413,6 +414,12 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
         if (completing) {
             return complete();
         }
+        if (!watermarkSaved) {
+            if (watermark != NONE && !tryEmitToSnapshot(WatermarkSnapshotKey.of(getContext()), watermark)) {
+                return false;
+            }
+            watermarkSaved = true;
+        }
         if (snapshotTraverser == null) {
             snapshotTraverser = LongAccumulateByFrameP.LongStateBuilder.traverse(
                     LongAccumulateByFrameP.LongStateBuilder.collect(frames, dirtyWindows, slide), watermark);
@@ -421,6 +428,7 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
             return false;
         }
         snapshotTraverser = null;
+        watermarkSaved = false;
         return true;
     }
 
@@ -428,6 +436,10 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
     @SuppressWarnings("unchecked")
     public void restoreFromSnapshot(Inbox inbox) {
         for (Object item; (item = inbox.poll()) != null; ) {
+            if (((Map.Entry<?, ?>) item).getKey() instanceof WatermarkSnapshotKey) {
+                restoredWatermark = Math.min(restoredWatermark, (Long) ((Map.Entry<?, ?>) item).getValue());
+                continue;
+            }
             Map.Entry<Long, LongKeyFramesState> entry = (Map.Entry<Long, LongKeyFramesState>) item;
             long key = entry.getKey();
             LongKeyFramesState state = entry.getValue();

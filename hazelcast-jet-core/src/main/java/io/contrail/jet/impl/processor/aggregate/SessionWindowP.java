@@ -74,6 +74,7 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     private final Traverser<Object> emitter = () -> emission.hasNext() ? emission.next() : null;
     private int phase = IDLE;
     private boolean completing;
+    private boolean watermarkSaved;
     private Traverser<Map.Entry<K, SessionsState>> snapshotTraverser;
 
     @SuppressWarnings("unchecked")
@@ -238,6 +239,12 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
         if (completing) {
             return complete();
         }
+        if (!watermarkSaved) {
+            if (watermark != NONE && !tryEmitToSnapshot(WatermarkSnapshotKey.of(getContext()), watermark)) {
+                return false;
+            }
+            watermarkSaved = true;
+        }
         if (snapshotTraverser == null) {
             long wm = watermark;
             snapshotTraverser = Traverser.traverseIterable(keyToSessions.entrySet()).map(e -> {
@@ -257,6 +264,7 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
             return false;
         }
         snapshotTraverser = null;
+        watermarkSaved = false;
         return true;
     }
 
@@ -264,6 +272,10 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     @SuppressWarnings("unchecked")
     public void restoreFromSnapshot(Inbox inbox) {
         for (Object item; (item = inbox.poll()) != null; ) {
+            if (((Map.Entry<?, ?>) item).getKey() instanceof WatermarkSnapshotKey) {
+                restoredWatermark = Math.min(restoredWatermark, (Long) ((Map.Entry<?, ?>) item).getValue());
+                continue;
+            }
             Map.Entry<K, SessionsState> entry = (Map.Entry<K, SessionsState>) item;
             SessionsState state = entry.getValue();
             restoredWatermark = Math.min(restoredWatermark, state.watermark());

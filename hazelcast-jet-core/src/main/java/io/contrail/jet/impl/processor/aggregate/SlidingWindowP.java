@@ -108,6 +108,7 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     private final WindowEmitter emitter = new WindowEmitter();
     private int phase = IDLE;
     private boolean completing;
+    private boolean watermarkSaved;
     private Traverser<Map.Entry<K, KeyFramesState>> snapshotTraverser;
 
     @SuppressWarnings("unchecked")
@@ -474,6 +475,12 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
         if (completing) {
             return complete();
         }
+        if (!watermarkSaved) {
+            if (watermark != NONE && !tryEmitToSnapshot(WatermarkSnapshotKey.of(getContext()), watermark)) {
+                return false;
+            }
+            watermarkSaved = true;
+        }
         if (snapshotTraverser == null) {
             Map<K, AccumulateByFrameP.StateBuilder> byKey = new HashMap<>();
             frames.forEach((f, content) -> {
@@ -492,6 +499,7 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
             return false;
         }
         snapshotTraverser = null;
+        watermarkSaved = false;
         return true;
     }
 
@@ -499,6 +507,10 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     @SuppressWarnings("unchecked")
     public void restoreFromSnapshot(Inbox inbox) {
         for (Object item; (item = inbox.poll()) != null; ) {
+            if (((Map.Entry<?, ?>) item).getKey() instanceof WatermarkSnapshotKey) {
+                restoredWatermark = Math.min(restoredWatermark, (Long) ((Map.Entry<?, ?>) item).getValue());
+                continue;
+            }
             Map.Entry<K, KeyFramesState> entry = (Map.Entry<K, KeyFramesState>) item;
             K key = entry.getKey();
             KeyFramesState state = entry.getValue();
