@@ -1,5 +1,7 @@
 package io.contrail.jet.aggregate;
 
+import io.contrail.jet.function.ComparatorEx;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

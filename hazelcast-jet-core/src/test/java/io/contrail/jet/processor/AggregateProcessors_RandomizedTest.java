@@ -2,7 +2,7 @@ package io.contrail.jet.processor;
 
 import io.contrail.jet.aggregate.AggregateOperation;
 import io.contrail.jet.aggregate.AggregateOperations;
-import io.contrail.jet.aggregate.ComparatorEx;
+import io.contrail.jet.function.ComparatorEx;
 import io.contrail.jet.aggregate.LongAggregateOperation;
 import io.contrail.jet.core.ProcessorSupplier;
 import io.contrail.jet.core.Watermark;

@@ -1,5 +1,6 @@
 package io.contrail.jet.impl.processor.aggregate;
 
+import io.contrail.jet.core.BroadcastKey;
 import io.contrail.jet.core.Processor;
 
 import java.io.Serializable;
@@ -10,12 +11,12 @@ import java.io.Serializable;
  * (and with it which items are too late and which windows were emitted). A restoring processor
  * takes the least watermark among the entries it gets.
  *
- * <p>The engine should deliver these entries to <em>every</em> processor of the vertex on
- * restore (like Jet's broadcast keys), not route them by partition as the per-key entries.
+ * <p>A {@link BroadcastKey}: every processor of the vertex gets these entries on restore, while
+ * the per-key entries are routed by partition.
  *
  * @param processorIndex the global index of the processor that saved it
  */
-public record WatermarkSnapshotKey(int processorIndex) implements Serializable {
+public record WatermarkSnapshotKey(int processorIndex) implements BroadcastKey, Serializable {
 
     static WatermarkSnapshotKey of(Processor.Context context) {
         return new WatermarkSnapshotKey(context == null ? 0 : context.globalProcessorIndex());

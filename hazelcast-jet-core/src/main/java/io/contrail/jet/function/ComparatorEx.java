@@ -1,4 +1,4 @@
-package io.contrail.jet.aggregate;
+package io.contrail.jet.function;
 
 import io.contrail.jet.function.FunctionEx;
 import io.contrail.jet.function.ToLongFunctionEx;

@@ -1,4 +1,4 @@
-package io.contrail.jet.aggregate;
+package io.contrail.jet.function;
 
 import java.io.Serializable;
 import java.util.function.ToDoubleFunction;
