@@ -1,12 +1,10 @@
 package io.contrail.jet.aggregate;
 
-import io.contrail.jet.function.ToDoubleFunctionEx;
-
-import io.contrail.jet.function.ComparatorEx;
-
 import io.contrail.jet.function.BiConsumerEx;
+import io.contrail.jet.function.ComparatorEx;
 import io.contrail.jet.function.FunctionEx;
 import io.contrail.jet.function.SupplierEx;
+import io.contrail.jet.function.ToDoubleFunctionEx;
 import io.contrail.jet.function.ToLongFunctionEx;
 
 import java.util.ArrayList;
