@@ -177,6 +177,13 @@ public interface Processor {
         /** The processing guarantee of the job. */
         ProcessingGuarantee processingGuarantee();
 
+        /**
+         * The most entries (groups, windows' keys, join rows) the job lets one processor keep:
+         * {@code JobConfig.maxProcessorAccumulatedRecords}. A processor that would keep more
+         * fails with an error naming the cap.
+         */
+        long maxProcessorAccumulatedRecords();
+
         /** A logger named after the vertex and processor index. */
         Logger logger();
     }

@@ -7,7 +7,11 @@ import io.contrail.jet.ContrailInstance;
 import io.contrail.jet.core.DAG;
 import io.contrail.jet.core.Edge;
 import io.contrail.jet.core.Vertex;
+import io.contrail.jet.aggregate.AccumulationLimitExceededException;
+import io.contrail.jet.aggregate.AggregateOperations;
 import io.contrail.jet.function.FunctionEx;
+import io.contrail.jet.job.Job;
+import io.contrail.jet.job.JobConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Library processors wired into whole jobs on a real member. */
 class Library_IntegrationTest {
@@ -53,6 +58,22 @@ class Library_IntegrationTest {
         Map<Long, Long> expected = LongStream.range(0, 10_000).filter(v -> v % 2 == 0).boxed()
                 .collect(Collectors.toMap(v -> v, v -> v * v));
         assertThat(new HashMap<>(squares)).isEqualTo(expected);
+    }
+
+    @Test
+    void jobCapOnAccumulatedRecords_failsTheJobNamingTheCap() {
+        DAG dag = new DAG();
+        Vertex source = dag.newVertex("source", SourceProcessors.boundedGenerator((seq, ts) -> seq, 0, EventTimeMode.WALL, 1_000))
+                .localParallelism(1);
+        Vertex count = dag.newVertex("count", AggregateProcessors.aggregateByKey((Long v) -> v % 100, AggregateOperations.counting()))
+                .localParallelism(1);
+        dag.edge(Edge.between(source, count));
+
+        Job job = member.newJob(dag, new JobConfig().setMaxProcessorAccumulatedRecords(50));
+
+        assertThatThrownBy(job::join)
+                .hasRootCauseInstanceOf(AccumulationLimitExceededException.class)
+                .hasMessageContaining("vertex 'count' exceeded maxProcessorAccumulatedRecords=50");
     }
 
     @Test

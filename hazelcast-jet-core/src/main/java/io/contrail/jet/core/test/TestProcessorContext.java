@@ -18,6 +18,7 @@ public final class TestProcessorContext implements Processor.Context {
     private int totalParallelism = 1;
     private int localParallelism = 1;
     private ProcessingGuarantee processingGuarantee = ProcessingGuarantee.NONE;
+    private long maxProcessorAccumulatedRecords = Long.MAX_VALUE;
 
     public TestProcessorContext setHazelcastInstance(HazelcastInstance hazelcastInstance) {
         this.hazelcastInstance = hazelcastInstance;
@@ -41,6 +42,16 @@ public final class TestProcessorContext implements Processor.Context {
     public TestProcessorContext setProcessingGuarantee(ProcessingGuarantee processingGuarantee) {
         this.processingGuarantee = processingGuarantee;
         return this;
+    }
+
+    public TestProcessorContext setMaxProcessorAccumulatedRecords(long max) {
+        this.maxProcessorAccumulatedRecords = max;
+        return this;
+    }
+
+    @Override
+    public long maxProcessorAccumulatedRecords() {
+        return maxProcessorAccumulatedRecords;
     }
 
     @Override

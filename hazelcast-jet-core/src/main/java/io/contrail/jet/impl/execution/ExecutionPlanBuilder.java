@@ -101,7 +101,8 @@ public final class ExecutionPlanBuilder {
                 }
                 OutboxImpl outbox = new OutboxImpl(collectors, settings.outboxBatchLimit());
                 processor.init(outbox, new ProcessorContextImpl(hazelcastInstance, jobId, jobName, vertex.name(),
-                        index, index, localParallelism, localParallelism, config.getProcessingGuarantee()));
+                        index, index, localParallelism, localParallelism, config.getProcessingGuarantee(),
+                        config.getMaxProcessorAccumulatedRecords()));
                 if (isFusedStage) {
                     vertexStages[index] = new FusedStage(vertex.name(), processor, settings.inboxSize(), outbox);
                     context.addFusedStage(vertexStages[index]);

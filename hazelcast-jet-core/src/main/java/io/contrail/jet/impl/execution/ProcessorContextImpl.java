@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /** The {@link Processor.Context} the engine gives each processor. */
 record ProcessorContextImpl(HazelcastInstance hazelcastInstance, long jobId, String jobName, String vertexName,
                             int globalProcessorIndex, int localProcessorIndex, int totalParallelism,
-                            int localParallelism, ProcessingGuarantee processingGuarantee)
+                            int localParallelism, ProcessingGuarantee processingGuarantee,
+                            long maxProcessorAccumulatedRecords)
         implements Processor.Context {
 
     @Override

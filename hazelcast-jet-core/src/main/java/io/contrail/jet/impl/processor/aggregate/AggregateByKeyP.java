@@ -131,11 +131,11 @@ public final class AggregateByKeyP<T, K, A, R, OUT> extends AbstractProcessor {
     }
 
     private void checkLimit() {
-        if (groups.size() >= maxAccumulatedRecords) {
-            throw new AccumulationLimitExceededException(RecordLimit.processorName(getContext(), this), maxAccumulatedRecords);
+        long limit = RecordLimit.effectiveLimit(getContext(), maxAccumulatedRecords);
+        if (groups.size() >= limit) {
+            throw new AccumulationLimitExceededException(RecordLimit.processorName(getContext(), this), limit);
         }
     }
-
 
     @Override
     public boolean complete() {

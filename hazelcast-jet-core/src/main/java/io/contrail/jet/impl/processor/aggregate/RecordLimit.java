@@ -5,8 +5,8 @@ import io.contrail.jet.core.Processor;
 
 /**
  * Counts the accumulators a processor keeps and fails with
- * {@link AccumulationLimitExceededException} when they would exceed the cap
- * ({@code JobConfig.maxProcessorAccumulatedRecords}, passed to the factory).
+ * {@link AccumulationLimitExceededException} when they would exceed the cap: the lower of the
+ * factory's argument and the job's {@code JobConfig.maxProcessorAccumulatedRecords}.
  */
 final class RecordLimit {
 
@@ -22,10 +22,15 @@ final class RecordLimit {
 
     /** Counts one more record; throws when over the cap. */
     void increment(Processor.Context context, Object processor) {
-        if (++count > max) {
+        if (++count > max || count > effectiveLimit(context, max)) {
             count--;
-            throw new AccumulationLimitExceededException(processorName(context, processor), max);
+            throw new AccumulationLimitExceededException(processorName(context, processor), effectiveLimit(context, max));
         }
+    }
+
+    /** The lower of the factory's cap and the job's. */
+    static long effectiveLimit(Processor.Context context, long factoryLimit) {
+        return context == null ? factoryLimit : Math.min(factoryLimit, context.maxProcessorAccumulatedRecords());
     }
 
     void decrement(long n) {
