@@ -8,6 +8,9 @@ import com.hazelcast.core.HazelcastInstance;
 import io.contrail.jet.impl.ContrailInstanceImpl;
 import io.contrail.jet.impl.execution.ExecutionSettings;
 import io.contrail.jet.impl.job.JobService;
+import io.contrail.snapshot.SnapshotStoreConfig;
+
+import java.nio.file.Path;
 
 import static java.util.Objects.requireNonNull;
 
@@ -40,7 +43,11 @@ public final class Contrail {
             String memberName = config.getInstanceName() != null ? config.getInstanceName() : hazelcast.getName();
             ExecutionSettings settings = new ExecutionSettings(config.getCooperativeThreadCount(),
                     config.getQueueSize(), config.getInboxSize(), config.getOutboxBatchLimit(), config.isProcessorFusion());
-            return new ContrailInstanceImpl(hazelcast, config, new JobService(hazelcast, settings, memberName));
+            SnapshotStoreConfig snapshots = SnapshotStoreConfig.defaults().withBackupCount(config.getSnapshotBackupCount());
+            if (config.getSnapshotDirectory() != null) {
+                snapshots = snapshots.withSnapshotDirectory(Path.of(config.getSnapshotDirectory()));
+            }
+            return new ContrailInstanceImpl(hazelcast, config, new JobService(hazelcast, settings, memberName, snapshots));
         } catch (RuntimeException | Error e) {
             hazelcast.shutdown();
             throw e;

@@ -35,6 +35,8 @@ import static java.util.Objects.requireNonNull;
  * inboxSize: 1024
  * outboxBatchLimit: 1024
  * processorFusion: true
+ * snapshotDirectory: /var/lib/contrail/snapshots
+ * snapshotBackupCount: 1
  * </pre>
  * Every key is optional. Defaults keep a member on the loopback interface, joining members on
  * 127.0.0.1 by TCP (multicast is always off).
@@ -52,6 +54,8 @@ public final class ContrailConfig {
     private int inboxSize = 1024;
     private int outboxBatchLimit = 1024;
     private boolean processorFusion = true;
+    private String snapshotDirectory;
+    private int snapshotBackupCount = 1;
 
     /** Loads a YAML file; unknown keys and wrong types are errors naming the key. */
     public static ContrailConfig load(Path file) {
@@ -110,6 +114,9 @@ public final class ContrailConfig {
         }
         if (clusterName == null || clusterName.isBlank()) {
             throw new IllegalArgumentException("clusterName must not be blank");
+        }
+        if (snapshotBackupCount < 0 || snapshotBackupCount > 6) {
+            throw new IllegalArgumentException("snapshotBackupCount must be 0..6, got " + snapshotBackupCount);
         }
         if (members == null || members.isEmpty()) {
             throw new IllegalArgumentException("members must list at least one address to join (for example 127.0.0.1)");
@@ -232,6 +239,30 @@ public final class ContrailConfig {
      */
     public ContrailConfig setProcessorFusion(boolean processorFusion) {
         this.processorFusion = processorFusion;
+        return this;
+    }
+
+    /** Where exported snapshots are also written as files, or {@code null} to keep them in IMaps only. */
+    public String getSnapshotDirectory() {
+        return snapshotDirectory;
+    }
+
+    /**
+     * Writes exported snapshots also to files in this directory, so that they survive a restart
+     * of every member; {@code null} keeps them in IMaps only (the default).
+     */
+    public ContrailConfig setSnapshotDirectory(String snapshotDirectory) {
+        this.snapshotDirectory = snapshotDirectory;
+        return this;
+    }
+
+    public int getSnapshotBackupCount() {
+        return snapshotBackupCount;
+    }
+
+    /** Synchronous backups of the IMaps that hold snapshots: 0..6, default 1. */
+    public ContrailConfig setSnapshotBackupCount(int snapshotBackupCount) {
+        this.snapshotBackupCount = snapshotBackupCount;
         return this;
     }
 }

@@ -5,6 +5,7 @@ import io.contrail.jet.core.DAG;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobAlreadyExistsException;
 import io.contrail.jet.job.JobConfig;
+import io.contrail.snapshot.ExportedSnapshotInfo;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,19 @@ public interface ContrailInstance extends AutoCloseable {
 
     /** All jobs this member knows, newest first. */
     List<Job> getJobs();
+
+    /** The exported snapshots of the cluster, sorted by name. */
+    List<ExportedSnapshotInfo> getExportedSnapshots();
+
+    /** The exported snapshot of that name, if any. */
+    Optional<ExportedSnapshotInfo> getExportedSnapshot(String name);
+
+    /**
+     * Deletes an exported snapshot, from the IMaps and from the snapshot directory.
+     *
+     * @return whether there was one of that name
+     */
+    boolean deleteExportedSnapshot(String name);
 
     /** The Hazelcast member this Contrail member runs in. */
     HazelcastInstance getHazelcastInstance();

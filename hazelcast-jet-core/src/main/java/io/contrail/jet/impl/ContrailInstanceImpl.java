@@ -7,6 +7,7 @@ import io.contrail.jet.core.DAG;
 import io.contrail.jet.impl.job.JobService;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobConfig;
+import io.contrail.snapshot.ExportedSnapshotInfo;
 
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,21 @@ public final class ContrailInstanceImpl implements ContrailInstance {
     @Override
     public List<Job> getJobs() {
         return jobService.getJobs();
+    }
+
+    @Override
+    public List<ExportedSnapshotInfo> getExportedSnapshots() {
+        return jobService.snapshotStore().listExported();
+    }
+
+    @Override
+    public Optional<ExportedSnapshotInfo> getExportedSnapshot(String name) {
+        return jobService.snapshotStore().exported(name);
+    }
+
+    @Override
+    public boolean deleteExportedSnapshot(String name) {
+        return jobService.snapshotStore().deleteExported(name);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.contrail.jet.job;
 
+import io.contrail.snapshot.ExportedSnapshotInfo;
+
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -51,4 +53,51 @@ public interface Job {
 
     /** Per-vertex counters of the current execution, aggregated over its processors. */
     JobMetrics getMetrics();
+
+    /**
+     * Suspends a RUNNING job: processors take a terminal snapshot and stop; the job becomes
+     * {@link JobStatus#SUSPENDED}. If that snapshot fails, the job is suspended anyway and keeps
+     * its previous snapshot. Returns once the suspension has started.
+     *
+     * @throws IllegalStateException when the job is not RUNNING
+     */
+    void suspend();
+
+    /**
+     * Resumes a SUSPENDED job from its last complete snapshot. Returns once the restart is
+     * under way.
+     *
+     * @throws IllegalStateException when the job is not SUSPENDED
+     */
+    void resume();
+
+    /**
+     * Stops a RUNNING job's execution and starts a new one from the last complete snapshot (from
+     * the start when it has none).
+     *
+     * @throws IllegalStateException when the job is not RUNNING
+     */
+    void restart();
+
+    /**
+     * Takes a snapshot now and exports it under {@code name} while the job keeps running (a
+     * SUSPENDED job exports its last snapshot). An export of the same name is replaced. Blocks
+     * until the export is stored.
+     *
+     * @throws IllegalArgumentException when the name is not valid
+     * @throws IllegalStateException    when the job is neither RUNNING nor SUSPENDED, or the snapshot failed
+     */
+    ExportedSnapshotInfo exportSnapshot(String name);
+
+    /**
+     * Takes a terminal snapshot, exports it under {@code name} and cancels the job. If the
+     * snapshot or the export fails, the job is suspended instead (see {@link #getSuspensionCause()}).
+     * Returns once the stop has started.
+     *
+     * @throws IllegalStateException when the job is neither RUNNING nor SUSPENDED
+     */
+    void cancelAndExportSnapshot(String name);
+
+    /** Why the job is suspended, while it is. */
+    Optional<String> getSuspensionCause();
 }

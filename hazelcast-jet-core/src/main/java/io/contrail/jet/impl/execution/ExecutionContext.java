@@ -2,13 +2,18 @@ package io.contrail.jet.impl.execution;
 
 import io.contrail.jet.job.JobMetrics;
 import io.contrail.jet.job.JobMetrics.VertexMetrics;
+import io.contrail.snapshot.SnapshotSession;
+import io.contrail.snapshot.SnapshotWriter;
+import io.contrail.snapshot.WriterSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +43,13 @@ public final class ExecutionContext {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicInteger remainingTasklets = new AtomicInteger();
     private volatile boolean terminating;
+
+    /** The snapshot being taken, or {@code null}; sources poll it. */
+    private volatile ActiveSnapshot activeSnapshot;
+    /** The outcome of the last snapshot the coordinator finished; processors run their commit phase on it. */
+    private volatile CommitDecision lastCommitDecision;
+    /** Processors that ended; guarded by {@code this}. */
+    private final Set<RunningProcessor> endedProcessors = new HashSet<>();
 
     ExecutionContext(long jobId, String jobName, List<String> vertexOrder) {
         this.jobId = jobId;
@@ -105,6 +117,9 @@ public final class ExecutionContext {
         if (error != null) {
             terminate(error);
         }
+        if (tasklet instanceof ProcessorTasklet processorTasklet) {
+            processorsEnded(processorTasklet.chain(), error == null && !terminating);
+        }
         if (remainingTasklets.decrementAndGet() == 0) {
             closeProcessors();
             Throwable cause = failure.get();
@@ -113,6 +128,135 @@ public final class ExecutionContext {
             } else {
                 completionFuture.completeExceptionally(cause);
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    /**
+     * Starts snapshot {@code snapshotId}: sources see it at their next call, save their state and
+     * emit its barrier. The future completes with every processor's writer summary once all
+     * processors that still run have saved their state (processors that already ended have none),
+     * or fails if a writer failed or the execution ended first.
+     */
+    public synchronized CompletableFuture<List<WriterSummary>> startSnapshot(long snapshotId, boolean terminal, SnapshotSession session) {
+        if (activeSnapshot != null) {
+            throw new IllegalStateException("Snapshot " + activeSnapshot.snapshotId + " of job '" + jobName + "' is still in progress");
+        }
+        ActiveSnapshot snapshot = new ActiveSnapshot(snapshotId, terminal, session);
+        for (RunningProcessor processor : processors) {
+            if (!endedProcessors.contains(processor)) {
+                snapshot.pending.add(processor);
+            }
+        }
+        activeSnapshot = snapshot;
+        snapshot.checkDone();
+        completionFuture.whenComplete((ignored, error) -> {
+            synchronized (this) {
+                snapshot.failUnlessSaved("the execution of job '" + jobName + "' ended before snapshot " + snapshotId + " was saved");
+            }
+        });
+        return snapshot.result;
+    }
+
+    /**
+     * Records the coordinator's decision on snapshot {@code snapshotId}: processors run their
+     * commit phase ({@code snapshotCommitFinish(success)}) at their next call. Ends the snapshot.
+     */
+    public synchronized void finishSnapshot(long snapshotId, boolean success) {
+        if (activeSnapshot != null && activeSnapshot.snapshotId == snapshotId) {
+            activeSnapshot = null;
+        }
+        lastCommitDecision = new CommitDecision(snapshotId, success);
+    }
+
+    /** The snapshot sources should take, or {@code null}. */
+    SnapshotBarrier requestedSnapshot() {
+        ActiveSnapshot snapshot = activeSnapshot;
+        return snapshot == null ? null : snapshot.barrier;
+    }
+
+    CommitDecision lastCommitDecision() {
+        return lastCommitDecision;
+    }
+
+    /** A writer for one processor's state in the active snapshot. */
+    SnapshotWriter newSnapshotWriter(long snapshotId, String vertexName, int processorIndex) {
+        ActiveSnapshot snapshot = activeSnapshot;
+        if (snapshot == null || snapshot.snapshotId != snapshotId) {
+            throw new IllegalStateException("Snapshot " + snapshotId + " of job '" + jobName + "' is not in progress");
+        }
+        return snapshot.session.newWriter(vertexName, processorIndex);
+    }
+
+    /** A processor saved and prepared its state; {@code summary} completes when its writer has stored it. */
+    synchronized void processorSnapshotDone(RunningProcessor processor, long snapshotId, CompletableFuture<WriterSummary> summary) {
+        ActiveSnapshot snapshot = activeSnapshot;
+        if (snapshot == null || snapshot.snapshotId != snapshotId) {
+            return;
+        }
+        snapshot.summaries.add(summary);
+        snapshot.pending.remove(processor);
+        snapshot.checkDone();
+    }
+
+    /**
+     * Processors that completed normally have no more state to save; processors dropped by a
+     * failure or cancellation make the snapshot in progress fail, never complete without them.
+     */
+    private synchronized void processorsEnded(List<RunningProcessor> ended, boolean normally) {
+        endedProcessors.addAll(ended);
+        ActiveSnapshot snapshot = activeSnapshot;
+        if (snapshot == null) {
+            return;
+        }
+        if (!normally && ended.stream().anyMatch(snapshot.pending::contains)) {
+            snapshot.failUnlessSaved("job '" + jobName + "' stopped before every processor saved snapshot " + snapshot.snapshotId);
+            return;
+        }
+        ended.forEach(snapshot.pending::remove);
+        snapshot.checkDone();
+    }
+
+    /** The coordinator's decision on a finished snapshot. */
+    record CommitDecision(long snapshotId, boolean success) {
+    }
+
+    /** Book-keeping of the snapshot in progress; guarded by the execution context's lock. */
+    private static final class ActiveSnapshot {
+        final long snapshotId;
+        final SnapshotBarrier barrier;
+        final SnapshotSession session;
+        final Set<RunningProcessor> pending = new HashSet<>();
+        final List<CompletableFuture<WriterSummary>> summaries = new ArrayList<>();
+        final CompletableFuture<List<WriterSummary>> result = new CompletableFuture<>();
+        private boolean allSaved;
+
+        ActiveSnapshot(long snapshotId, boolean terminal, SnapshotSession session) {
+            this.snapshotId = snapshotId;
+            this.barrier = new SnapshotBarrier(snapshotId, terminal);
+            this.session = session;
+        }
+
+        void failUnlessSaved(String reason) {
+            if (!allSaved) {
+                allSaved = true;
+                result.completeExceptionally(new IllegalStateException("Snapshot failed: " + reason));
+            }
+        }
+
+        void checkDone() {
+            if (allSaved || !pending.isEmpty()) {
+                return;
+            }
+            allSaved = true;
+            CompletableFuture.allOf(summaries.toArray(new CompletableFuture<?>[0])).whenComplete((ignored, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(summaries.stream().map(CompletableFuture::join).toList());
+                }
+            });
         }
     }
 

@@ -1,14 +1,18 @@
 package io.contrail.jet.impl.execution;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.contrail.jet.core.BroadcastKey;
 import io.contrail.jet.core.DAG;
 import io.contrail.jet.core.Edge;
 import io.contrail.jet.core.Processor;
 import io.contrail.jet.core.RoutingPolicy;
 import io.contrail.jet.core.Vertex;
 import io.contrail.jet.job.JobConfig;
+import io.contrail.jet.job.ProcessingGuarantee;
+import io.contrail.snapshot.SnapshotReader;
 import org.jctools.queues.SpscArrayQueue;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -52,6 +56,16 @@ public final class ExecutionPlanBuilder {
      * @throws Exception                when a processor supplier or {@code init} fails
      */
     public ExecutionContext build(long jobId, String jobName, DAG dag, JobConfig config) throws Exception {
+        return build(jobId, jobName, dag, config, null);
+    }
+
+    /**
+     * As {@link #build(long, String, DAG, JobConfig)}, restoring the processors' state from
+     * {@code snapshot} (when not {@code null}) before the execution starts.
+     *
+     * @throws IllegalStateException naming the vertex when its saved state does not fit its processors
+     */
+    public ExecutionContext build(long jobId, String jobName, DAG dag, JobConfig config, SnapshotReader snapshot) throws Exception {
         List<Vertex> order = dag.validate();
         ExecutionContext context = new ExecutionContext(jobId, jobName, order.stream().map(Vertex::name).toList());
 
@@ -104,7 +118,7 @@ public final class ExecutionPlanBuilder {
                         index, index, localParallelism, localParallelism, config.getProcessingGuarantee(),
                         config.getMaxProcessorAccumulatedRecords()));
                 if (isFusedStage) {
-                    vertexStages[index] = new FusedStage(vertex.name(), processor, settings.inboxSize(), outbox);
+                    vertexStages[index] = new FusedStage(context, vertex.name(), index, processor, settings.inboxSize(), outbox);
                     context.addFusedStage(vertexStages[index]);
                     continue;
                 }
@@ -115,16 +129,71 @@ public final class ExecutionPlanBuilder {
                     inboundEdges[edge.destOrdinal()] = new InboundEdge(edge.destOrdinal(), edge.priority(), edgeQueues, firstQueueIndex);
                     firstQueueIndex += edgeQueues.length;
                 }
-                tasklets.add(new ProcessorTasklet(context, vertex.name(), processor, settings.inboxSize(),
-                        outbox, inboundEdges, idleTimeoutNanos, fusedChain(collectors)));
+                tasklets.add(new ProcessorTasklet(context, vertex.name(), index, processor, settings.inboxSize(),
+                        outbox, inboundEdges, idleTimeoutNanos, fusedChain(collectors),
+                        config.getProcessingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE));
             }
             stages.put(vertex.name(), vertexStages);
+        }
+        if (snapshot != null) {
+            restore(snapshot, order, processors);
         }
         // Tasklets in topological order, so that workers tend to call upstream before downstream.
         for (ProcessorTasklet tasklet : reversed(tasklets)) {
             context.addTasklet(tasklet);
         }
         return context;
+    }
+
+    /**
+     * Hands each vertex's saved entries to its processors: an entry whose key is a
+     * {@link BroadcastKey} to all of them, any other to the one owning its key's partition (as a
+     * partitioned edge would route the key), then lets each finish its restore. Vertices without
+     * saved state start empty; state of vertices the DAG no longer has is left unused.
+     */
+    private void restore(SnapshotReader snapshot, List<Vertex> order, Map<String, Processor[]> processors) {
+        String source = snapshot.exportInfo().map(info -> "exported snapshot '" + info.name() + "'")
+                .orElseGet(() -> snapshot.metadata().describe());
+        for (Vertex vertex : order) {
+            Processor[] targets = processors.get(vertex.name());
+            if (!snapshot.vertices().contains(vertex.name())) {
+                continue;
+            }
+            List<List<Object>> perProcessor = new ArrayList<>();
+            for (int i = 0; i < targets.length; i++) {
+                perProcessor.add(new ArrayList<>());
+            }
+            snapshot.forEachEntry(vertex.name(), (key, value) -> {
+                Map.Entry<Object, Object> entry = new AbstractMap.SimpleImmutableEntry<>(key, value);
+                if (key instanceof BroadcastKey) {
+                    perProcessor.forEach(list -> list.add(entry));
+                } else {
+                    perProcessor.get(partitioner.partition(key) % targets.length).add(entry);
+                }
+            });
+            for (int i = 0; i < targets.length; i++) {
+                List<Object> entries = perProcessor.get(i);
+                if (entries.isEmpty()) {
+                    continue;
+                }
+                ArrayInbox inbox = new ArrayInbox(entries.size());
+                entries.forEach(inbox::add);
+                try {
+                    targets[i].restoreFromSnapshot(inbox);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("Cannot restore vertex '" + vertex.name() + "' from " + source
+                            + ": its processor " + targets[i].getClass().getSimpleName() + " rejected the saved state ("
+                            + e + "). Was the snapshot taken from a job with a different processor in this vertex?", e);
+                }
+            }
+        }
+        for (Vertex vertex : order) {
+            for (Processor processor : processors.get(vertex.name())) {
+                while (!processor.finishSnapshotRestore()) {
+                    Thread.onSpinWait();
+                }
+            }
+        }
     }
 
     /**
@@ -189,7 +258,7 @@ public final class ExecutionPlanBuilder {
         };
     }
 
-    /** Spreads partitions evenly over the downstream processors. */
+    /** Spreads partitions evenly over the downstream processors; restore routes keys the same way. */
     private int[] partitionOwners(int downstream) {
         int[] owners = new int[partitioner.partitionCount()];
         for (int p = 0; p < owners.length; p++) {

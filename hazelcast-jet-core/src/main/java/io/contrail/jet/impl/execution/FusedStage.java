@@ -26,19 +26,23 @@ final class FusedStage implements RunningProcessor {
     private final Processor processor;
     private final ArrayInbox inbox;
     private final OutboxImpl outbox;
+    private final SnapshotDriver snapshotDriver;
     private boolean edgeCompleted;
     private boolean completed;
+    private boolean stopped;
     private long itemsIn;
 
     private final AtomicLong publishedItemsIn = new AtomicLong();
     private final AtomicLong publishedItemsOut = new AtomicLong();
     private final AtomicLong publishedWatermark = new AtomicLong(Long.MIN_VALUE);
 
-    FusedStage(String vertexName, Processor processor, int inboxCapacity, OutboxImpl outbox) {
+    FusedStage(ExecutionContext context, String vertexName, int processorIndex, Processor processor, int inboxCapacity,
+               OutboxImpl outbox) {
         this.vertexName = vertexName;
         this.processor = processor;
         this.inbox = new ArrayInbox(inboxCapacity);
         this.outbox = outbox;
+        this.snapshotDriver = new SnapshotDriver(context, this, processor, outbox, processorIndex);
     }
 
     OutboxImpl outbox() {
@@ -58,10 +62,18 @@ final class FusedStage implements RunningProcessor {
         return true;
     }
 
-    /** Takes a watermark or the done item, after processing every item before it. */
+    /** Takes a watermark, a snapshot barrier or the done item, after processing every item before it. */
     boolean offerControl(Object item) {
         if (!drainInbox()) {
             return false;
+        }
+        if (item instanceof SnapshotBarrier barrier) {
+            // A single input needs no alignment: every item before the barrier was processed.
+            if (!snapshotDriver.takeSnapshot(barrier)) {
+                return false;
+            }
+            stopped = barrier.terminal();
+            return true;
         }
         if (item instanceof Watermark watermark) {
             if (!processor.tryProcessWatermark(watermark)) {
@@ -83,7 +95,7 @@ final class FusedStage implements RunningProcessor {
      * @return whether anything moved
      */
     boolean pump() {
-        if (edgeCompleted) {
+        if (edgeCompleted || stopped) {
             return false;
         }
         if (inbox.isEmpty()) {
@@ -91,6 +103,11 @@ final class FusedStage implements RunningProcessor {
             return false;
         }
         return processInbox();
+    }
+
+    /** Runs the commit phase of a finished snapshot; see {@link SnapshotDriver#finishCommitIfDue()}. */
+    boolean finishCommitIfDue() {
+        return snapshotDriver.finishCommitIfDue();
     }
 
     /** Publishes the counters for readers on other threads; called by the head tasklet once per call. */

@@ -2,6 +2,7 @@ package io.contrail.jet.impl.execution;
 
 import io.contrail.jet.core.Outbox;
 import io.contrail.jet.core.Watermark;
+import io.contrail.snapshot.SnapshotWriter;
 
 import java.util.Arrays;
 
@@ -20,6 +21,8 @@ final class OutboxImpl implements Outbox {
     private final int[] allOrdinals;
     private final boolean[] ordinalTaken;
     private boolean unfinished;
+    /** Where {@link #offerToSnapshot} writes while the processor saves its state, else {@code null}. */
+    private SnapshotWriter snapshotWriter;
     private int acceptedInCall;
     private long itemsOut;
 
@@ -59,7 +62,7 @@ final class OutboxImpl implements Outbox {
             throw new IllegalArgumentException("Output ordinal " + ordinal + " does not exist: the vertex has "
                     + collectors.length + " output edge(s)");
         }
-        boolean control = item instanceof Watermark || item == DoneItem.DONE_ITEM;
+        boolean control = isControl(item);
         if (!control && acceptedInCall >= batchLimit) {
             return false;
         }
@@ -75,7 +78,7 @@ final class OutboxImpl implements Outbox {
 
     @Override
     public boolean offer(int[] ordinals, Object item) {
-        boolean control = item instanceof Watermark || item == DoneItem.DONE_ITEM;
+        boolean control = isControl(item);
         if (!control && !unfinished && acceptedInCall >= batchLimit) {
             return false;
         }
@@ -105,9 +108,27 @@ final class OutboxImpl implements Outbox {
         return done;
     }
 
+    /** Control items go to every downstream processor and do not count against the batch limit. */
+    private static boolean isControl(Object item) {
+        return item instanceof Watermark || item == DoneItem.DONE_ITEM || item instanceof SnapshotBarrier;
+    }
+
+    void setSnapshotWriter(SnapshotWriter writer) {
+        this.snapshotWriter = writer;
+    }
+
+    /**
+     * Encodes the entry into the processor's snapshot writer at once (so a processor may reuse
+     * the objects it offered). Always accepts: the writer stores full chunks asynchronously and
+     * only waits when several chunks are still being stored.
+     */
     @Override
     public boolean offerToSnapshot(Object key, Object value) {
-        throw new IllegalStateException("No snapshot is being taken: offerToSnapshot() is only allowed in saveToSnapshot()");
+        if (snapshotWriter == null) {
+            throw new IllegalStateException("No snapshot is being taken: offerToSnapshot() is only allowed in saveToSnapshot()");
+        }
+        snapshotWriter.write(key, value);
+        return true;
     }
 
     @Override

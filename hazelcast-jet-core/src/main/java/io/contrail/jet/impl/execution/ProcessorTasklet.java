@@ -4,8 +4,10 @@ import io.contrail.jet.core.Processor;
 import io.contrail.jet.core.Watermark;
 import org.jctools.queues.SpscArrayQueue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.contrail.jet.impl.execution.WatermarkCoalescer.NO_NEW_WM;
@@ -21,10 +23,24 @@ import static io.contrail.jet.impl.execution.WatermarkCoalescer.NO_NEW_WM;
  *     EMIT_DONE                       (the done item into every output queue)
  *        ↓
  *       END
+ *
+ *   PROCESS_INPUT, COMPLETE ⇄ SNAPSHOT   (save state, prepare commit, forward the barrier)
+ *                              SNAPSHOT → STOPPING → END   (after a terminal barrier: wait for the
+ *                                        coordinator's decision, run the commit phase, end
+ *                                        without the done item)
  * </pre>
  * Inputs are taken by priority: no edge is drained before every edge of a lower priority value
  * is done. Within a priority, edges and their queues are drained round-robin. A coalesced
  * watermark is delivered only after every item drained before it was processed.
+ *
+ * <h2>Snapshot barriers</h2>
+ * A processor takes snapshot {@code N} once barrier {@code N} came on every input queue that is
+ * not done, and every item drained before the last of them was processed. With
+ * {@code EXACTLY_ONCE} (and for every terminal snapshot) a queue that delivered the barrier is
+ * not drained until the snapshot is taken: items after the barrier must not reach the state
+ * being saved (barrier alignment). With {@code AT_LEAST_ONCE} such a queue keeps flowing, so
+ * the saved state may include items that come again after a restore. A processor without
+ * inputs (or with all inputs done) takes the snapshot the execution requests at its next call.
  *
  * <p>Threading: {@link #call()} runs on one thread at a time (a cooperative worker, or the
  * tasklet's own thread for a non-cooperative processor). Metrics are published with ordered
@@ -32,7 +48,7 @@ import static io.contrail.jet.impl.execution.WatermarkCoalescer.NO_NEW_WM;
  */
 final class ProcessorTasklet implements Tasklet, RunningProcessor {
 
-    enum State { PROCESS_INPUT, COMPLETE_EDGE, COMPLETE, EMIT_DONE, END }
+    enum State { PROCESS_INPUT, COMPLETE_EDGE, COMPLETE, SNAPSHOT, STOPPING, EMIT_DONE, END }
 
     private final ExecutionContext executionContext;
     private final String vertexName;
@@ -45,6 +61,20 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
     private final boolean idleTimeoutEnabled;
     /** The processors fused downstream of this one, in chain order; they run on this tasklet's thread. */
     private final FusedStage[] fusedChain;
+    private final SnapshotDriver snapshotDriver;
+    /** Exactly-once: a queue that delivered the barrier waits until the snapshot is taken. */
+    private final boolean alignBarriers;
+    /** By global input queue index: the barrier of the snapshot being aligned came on it. */
+    private final boolean[] barrierSeen;
+    /** The barrier being aligned, or {@code null}. */
+    private SnapshotBarrier aligningBarrier;
+    /** Whether queues that delivered {@link #aligningBarrier} are blocked. */
+    private boolean blockAfterBarrier;
+    /** A barrier that came on every input: its snapshot is taken once the inbox is empty. */
+    private SnapshotBarrier alignedBarrier;
+    /** The barrier of the snapshot in the SNAPSHOT state, and the state to return to. */
+    private SnapshotBarrier snapshotBarrier;
+    private State stateAfterSnapshot;
 
     private State state;
     private int inboxOrdinal;
@@ -59,8 +89,9 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
     private final AtomicLong publishedItemsOut = new AtomicLong();
     private final AtomicLong publishedWatermark = new AtomicLong(Long.MIN_VALUE);
 
-    ProcessorTasklet(ExecutionContext executionContext, String vertexName, Processor processor, int inboxCapacity,
-                     OutboxImpl outbox, InboundEdge[] edges, long idleTimeoutNanos, FusedStage[] fusedChain) {
+    ProcessorTasklet(ExecutionContext executionContext, String vertexName, int processorIndex, Processor processor,
+                     int inboxCapacity, OutboxImpl outbox, InboundEdge[] edges, long idleTimeoutNanos,
+                     FusedStage[] fusedChain, boolean alignBarriers) {
         this.executionContext = executionContext;
         this.vertexName = vertexName;
         this.processor = processor;
@@ -73,6 +104,17 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
         this.idleTimeoutEnabled = idleTimeoutNanos >= 0;
         this.fusedChain = fusedChain.clone();
         this.state = edges.length == 0 ? State.COMPLETE : State.PROCESS_INPUT;
+        this.snapshotDriver = new SnapshotDriver(executionContext, this, processor, outbox, processorIndex);
+        this.alignBarriers = alignBarriers;
+        this.barrierSeen = new boolean[queueCount];
+    }
+
+    /** This processor and those fused after it. */
+    List<RunningProcessor> chain() {
+        List<RunningProcessor> chain = new ArrayList<>(fusedChain.length + 1);
+        chain.add(this);
+        chain.addAll(Arrays.asList(fusedChain));
+        return chain;
     }
 
     @Override
@@ -83,9 +125,36 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
             stage.outbox().resetBatch();
         }
         long outBefore = outbox.itemsOut();
+        if (!finishCommits()) {
+            return ProgressState.NO_PROGRESS;
+        }
+        if (state == State.COMPLETE) {
+            SnapshotBarrier requested = executionContext.requestedSnapshot();
+            if (requested != null && requested.snapshotId() > snapshotDriver.lastSnapshotId()) {
+                enterSnapshot(requested, State.COMPLETE);
+            }
+        }
         boolean progress;
         switch (state) {
             case PROCESS_INPUT -> progress = processInput();
+            case SNAPSHOT -> {
+                progress = snapshotDriver.takeSnapshot(snapshotBarrier);
+                if (progress) {
+                    if (snapshotBarrier.terminal()) {
+                        state = State.STOPPING;
+                    } else {
+                        state = stateAfterSnapshot;
+                        snapshotBarrier = null;
+                    }
+                }
+            }
+            case STOPPING -> {
+                // finishCommits() above ran the commit phase once the decision came
+                progress = snapshotDriver.commitFinished(snapshotBarrier.snapshotId());
+                if (progress) {
+                    state = State.END;
+                }
+            }
             case COMPLETE_EDGE -> {
                 progress = processor.completeEdge(pendingCompleteEdge);
                 if (progress) {
@@ -140,12 +209,17 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
             state = State.COMPLETE_EDGE;
             return true;
         }
+        if (alignedBarrier != null) {
+            enterSnapshot(alignedBarrier, State.PROCESS_INPUT);
+            alignedBarrier = null;
+            return true;
+        }
         long now = idleTimeoutEnabled ? System.nanoTime() : 0;
         boolean progress = fillInbox(now);
         if (!inbox.isEmpty()) {
             return processInbox() | progress;
         }
-        if (pendingWatermark != null || pendingCompleteEdge >= 0) {
+        if (pendingWatermark != null || pendingCompleteEdge >= 0 || alignedBarrier != null) {
             return true;
         }
         if (allEdgesDone()) {
@@ -212,11 +286,11 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
         for (int k = 0; k < count && !inbox.isFull(); k++) {
             int q = edge.cursor;
             edge.cursor = q + 1 == count ? 0 : q + 1;
-            if (edge.queueDone[q]) {
+            int queueIndex = edge.firstQueueIndex + q;
+            if (edge.queueDone[q] || (blockAfterBarrier && barrierSeen[queueIndex])) {
                 continue;
             }
             SpscArrayQueue<Object> queue = queues[q];
-            int queueIndex = edge.firstQueueIndex + q;
             int sizeBefore = inbox.size();
             while (!inbox.isFull()) {
                 Object item = queue.poll();
@@ -236,6 +310,12 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
                     if (edge.isDone()) {
                         pendingCompleteEdge = edge.ordinal;
                     }
+                    checkAlignment();
+                    break;
+                }
+                if (item instanceof SnapshotBarrier barrier) {
+                    took = true;
+                    observeBarrier(queueIndex, barrier);
                     break;
                 }
                 inbox.add(item);
@@ -243,7 +323,7 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
             if (idleTimeoutEnabled && inbox.size() != sizeBefore) {
                 coalescer.observeActivity(queueIndex, now);
             }
-            if (pendingWatermark != null || pendingCompleteEdge >= 0) {
+            if (pendingWatermark != null || pendingCompleteEdge >= 0 || alignedBarrier != null) {
                 break;
             }
         }
@@ -253,6 +333,56 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
             publishedItemsIn.lazySet(itemsIn);
         }
         return took || added > 0;
+    }
+
+    private void observeBarrier(int queueIndex, SnapshotBarrier barrier) {
+        if (aligningBarrier == null) {
+            aligningBarrier = barrier;
+            blockAfterBarrier = alignBarriers || barrier.terminal();
+        } else if (aligningBarrier.snapshotId() != barrier.snapshotId()) {
+            throw new IllegalStateException("Vertex '" + vertexName + "' received the barrier of snapshot " + barrier.snapshotId()
+                    + " while aligning snapshot " + aligningBarrier.snapshotId());
+        }
+        barrierSeen[queueIndex] = true;
+        checkAlignment();
+    }
+
+    /** Whether the barrier being aligned came on every input queue that is not done. */
+    private void checkAlignment() {
+        if (aligningBarrier == null) {
+            return;
+        }
+        for (InboundEdge edge : edges) {
+            for (int q = 0; q < edge.queues.length; q++) {
+                if (!edge.queueDone[q] && !barrierSeen[edge.firstQueueIndex + q]) {
+                    return;
+                }
+            }
+        }
+        alignedBarrier = aligningBarrier;
+        aligningBarrier = null;
+    }
+
+    private void enterSnapshot(SnapshotBarrier barrier, State returnTo) {
+        snapshotBarrier = barrier;
+        stateAfterSnapshot = returnTo;
+        state = State.SNAPSHOT;
+        // Queues flow again from the next call: every item after the barrier belongs to the next snapshot.
+        Arrays.fill(barrierSeen, false);
+        blockAfterBarrier = false;
+    }
+
+    /** Runs the commit phase of a finished snapshot for this processor and the fused ones. */
+    private boolean finishCommits() {
+        if (!snapshotDriver.finishCommitIfDue()) {
+            return false;
+        }
+        for (FusedStage stage : fusedChain) {
+            if (!stage.finishCommitIfDue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void offerCoalesced(long wm) {

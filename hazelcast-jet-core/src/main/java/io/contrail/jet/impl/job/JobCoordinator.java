@@ -7,76 +7,254 @@ import io.contrail.jet.impl.execution.TaskletExecutionService;
 import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobMetrics;
 import io.contrail.jet.job.JobStatus;
+import io.contrail.jet.job.ProcessingGuarantee;
+import io.contrail.snapshot.ExportedSnapshotInfo;
+import io.contrail.snapshot.SnapshotMetadata;
+import io.contrail.snapshot.SnapshotReader;
+import io.contrail.snapshot.SnapshotSession;
+import io.contrail.snapshot.SnapshotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Drives one job through its life cycle on the member that coordinates it: builds the execution,
- * starts it, records each status change in the {@link JobRepository}, and completes the job's
- * future when the execution ends.
+ * Drives one job through its life cycle on the member that coordinates it: builds an execution
+ * (restoring the last complete snapshot, or the exported one the job starts from), starts it,
+ * takes snapshots at the configured interval, and handles suspend, resume, restart, cancel and
+ * exports. Each status change is recorded in the {@link JobRepository}.
+ * <pre>
+ *   NOT_RUNNING → STARTING → RUNNING → COMPLETING → COMPLETED | FAILED
+ *                    ↑          │ suspend: terminal snapshot, then
+ *                    │          ↓
+ *                    └─ resume ─ SUSPENDED ⇄ SUSPENDED_EXPORTING_SNAPSHOT
+ * </pre>
+ * What happens when an execution ends depends on why it was ended ({@link EndAction}): a suspend
+ * leaves the job SUSPENDED, a restart starts a new execution from the last complete snapshot, a
+ * cancel ends the job and deletes its snapshots, and an execution that ended by itself completes
+ * or fails the job (or suspends it, with {@code suspendOnFailure}).
  *
- * <p>Threading: status changes happen under this object's lock; repository writes run on the
- * coordination executor (never on a cooperative worker, which must not block) or on the thread
- * of the caller of {@link #cancel()}.
+ * <p>Threading: state changes happen under this object's lock. Snapshots are completed, stored
+ * and exported on the coordination executor (a thread that may block); cooperative workers only
+ * complete futures.
  */
 final class JobCoordinator {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(JobCoordinator.class);
 
+    /** What to do when the current execution ends. */
+    private enum EndAction { NONE, SUSPEND, RESTART, CANCEL, EXPORT_AND_CANCEL }
+
     private final DAG dag;
     private final JobRepository repository;
-    private final Executor coordinationExecutor;
+    private final SnapshotStore snapshotStore;
+    private final ExecutionPlanBuilder planBuilder;
+    private final TaskletExecutionService executionService;
+    private final ScheduledExecutorService coordinationExecutor;
     private final CompletableFuture<Void> future = new CompletableFuture<>();
+
     private volatile JobRecord record;
     private volatile Throwable failureCause;
-    private ExecutionContext execution;
     private volatile JobMetrics finalMetrics;
+    private ExecutionContext execution;
+    private EndAction endAction = EndAction.NONE;
+    private String exportOnCancel;
+    private ScheduledFuture<?> snapshotTask;
+    /** The snapshot being taken, completed when it is stored (or failed); guarded by {@code this}. */
+    private CompletableFuture<SnapshotMetadata> snapshotInProgress;
+    private long nextSnapshotId;
 
-    JobCoordinator(JobRecord record, DAG dag, JobRepository repository, Executor coordinationExecutor) {
+    JobCoordinator(JobRecord record, DAG dag, JobRepository repository, SnapshotStore snapshotStore,
+                   ExecutionPlanBuilder planBuilder, TaskletExecutionService executionService,
+                   ScheduledExecutorService coordinationExecutor) {
         this.record = requireNonNull(record, "record is null");
         this.dag = requireNonNull(dag, "dag is null");
         this.repository = repository;
+        this.snapshotStore = snapshotStore;
+        this.planBuilder = planBuilder;
+        this.executionService = executionService;
         this.coordinationExecutor = coordinationExecutor;
     }
 
-    /** Builds and starts the execution; a failure to build fails the job (it does not throw). */
-    void start(ExecutionPlanBuilder planBuilder, TaskletExecutionService executionService) {
-        ExecutionContext context;
+    // ------------------------------------------------------------------ starting
+
+    /** Starts a new execution; a failure to build it fails the job (it does not throw). */
+    void start() {
         synchronized (this) {
-            if (record.status() != JobStatus.NOT_RUNNING) {
+            JobStatus status = record.status();
+            if (status != JobStatus.NOT_RUNNING && status != JobStatus.SUSPENDED && status != JobStatus.RUNNING) {
                 return;
             }
             transition(JobStatus.STARTING);
+            endAction = EndAction.NONE;
         }
+        ExecutionContext context;
         try {
-            context = planBuilder.build(record.jobId(), record.name(), dag, record.config());
+            context = planBuilder.build(record.jobId(), record.name(), dag, record.config(), openRestoreSource());
         } catch (Throwable e) {
             LOGGER.warn("Job '{}' failed to start", record.name(), e);
-            finish(e);
+            finish(e, true);
             return;
         }
         synchronized (this) {
             if (record.status() != JobStatus.STARTING) {
-                // cancelled while the plan was built
                 context.cancel();
                 return;
             }
             execution = context;
             transition(JobStatus.RUNNING);
             executionService.start(context);
+            scheduleSnapshots();
         }
-        context.completionFuture().whenCompleteAsync((ignored, error) -> finish(error), coordinationExecutor);
+        context.completionFuture().whenCompleteAsync((ignored, error) -> executionEnded(context, error), coordinationExecutor);
     }
 
-    /** Cancels the job; see {@link io.contrail.jet.job.Job#cancel()}. */
+    /**
+     * The state to start from: the job's last complete snapshot, or else the exported snapshot
+     * its configuration names, or nothing. A snapshot that does not verify fails the start: the
+     * job never silently starts from empty state.
+     */
+    private SnapshotReader openRestoreSource() {
+        Optional<SnapshotMetadata> own = snapshotStore.lastComplete(record.jobId());
+        if (own.isPresent()) {
+            nextSnapshotId = own.get().snapshotId() + 1;
+            return snapshotStore.openReader(own.get());
+        }
+        String initial = record.config().getInitialSnapshotName();
+        if (initial != null) {
+            try {
+                return snapshotStore.openExported(initial);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Job '" + record.name() + "' cannot start from initialSnapshotName '"
+                        + initial + "': " + e.getMessage(), e);
+            }
+        }
+        return null;
+    }
+
+    private void scheduleSnapshots() {
+        JobConfig config = record.config();
+        if (config.getProcessingGuarantee() == ProcessingGuarantee.NONE) {
+            return;
+        }
+        long interval = config.getSnapshotIntervalMillis();
+        snapshotTask = coordinationExecutor.scheduleWithFixedDelay(this::takeRegularSnapshot, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void takeRegularSnapshot() {
+        synchronized (this) {
+            if (snapshotInProgress != null || execution == null || record.status() != JobStatus.RUNNING) {
+                return;
+            }
+        }
+        takeSnapshot(false);
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    /**
+     * Takes a snapshot of the running execution: the barrier goes out, processors save, the
+     * coordination thread completes the snapshot in the store and lets processors commit.
+     *
+     * @param terminal whether processors stop after it
+     * @return the stored snapshot; fails if it could not be taken (the previous one stays)
+     */
+    private synchronized CompletableFuture<SnapshotMetadata> takeSnapshot(boolean terminal) {
+        if (snapshotInProgress != null) {
+            // one snapshot at a time: this one starts when the running one is over
+            return snapshotInProgress.handle((ignored, error) -> null)
+                    .thenComposeAsync(ignored -> takeSnapshot(terminal), coordinationExecutor);
+        }
+        ExecutionContext context = execution;
+        if (context == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Job '" + record.name() + "' is not running"));
+        }
+        long snapshotId = nextSnapshotId++;
+        CompletableFuture<SnapshotMetadata> result = new CompletableFuture<>();
+        snapshotInProgress = result;
+        SnapshotSession session;
+        try {
+            session = snapshotStore.begin(record.jobId(), record.name(), snapshotId);
+        } catch (RuntimeException e) {
+            snapshotInProgress = null;
+            return CompletableFuture.failedFuture(e);
+        }
+        long started = System.nanoTime();
+        context.startSnapshot(snapshotId, terminal, session).whenCompleteAsync((summaries, error) -> {
+            SnapshotMetadata metadata = null;
+            Throwable failure = error;
+            if (failure == null) {
+                try {
+                    metadata = session.complete(summaries);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                session.abort();
+            }
+            synchronized (this) {
+                context.finishSnapshot(snapshotId, failure == null);
+                snapshotInProgress = null;
+                if (metadata != null) {
+                    record = record.withLastSnapshot(snapshotId, metadata.completedAt().toEpochMilli());
+                    repository.put(record);
+                }
+            }
+            if (failure == null) {
+                LOGGER.debug("Job '{}': snapshot {} of {} entries stored in {} ms", record.name(), snapshotId,
+                        metadata.entryCount(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                result.complete(metadata);
+            } else {
+                LOGGER.warn("Job '{}': snapshot {} failed; the previous snapshot stays the one to restore from: {}",
+                        record.name(), snapshotId, failure.toString());
+                result.completeExceptionally(failure);
+            }
+        }, coordinationExecutor);
+        return result;
+    }
+
+    // ------------------------------------------------------------------ user operations
+
+    /** See {@link io.contrail.jet.job.Job#suspend()}. */
+    void suspend() {
+        synchronized (this) {
+            requireStatus("suspend", JobStatus.RUNNING);
+            endAction = EndAction.SUSPEND;
+            record = record.withSuspensionCause("Suspended by the user");
+        }
+        stopWithTerminalSnapshot();
+    }
+
+    /** See {@link io.contrail.jet.job.Job#resume()}. */
+    void resume() {
+        synchronized (this) {
+            requireStatus("resume", JobStatus.SUSPENDED);
+        }
+        coordinationExecutor.execute(this::start);
+    }
+
+    /** See {@link io.contrail.jet.job.Job#restart()}. */
+    void restart() {
+        ExecutionContext context;
+        synchronized (this) {
+            requireStatus("restart", JobStatus.RUNNING);
+            endAction = EndAction.RESTART;
+            context = execution;
+        }
+        context.cancel();
+    }
+
+    /** See {@link io.contrail.jet.job.Job#cancel()}. */
     void cancel() {
         ExecutionContext context;
         synchronized (this) {
@@ -87,25 +265,152 @@ final class JobCoordinator {
             if (status == JobStatus.COMPLETING) {
                 return;
             }
-            transition(JobStatus.COMPLETING);
+            endAction = EndAction.CANCEL;
             context = execution;
+            if (context != null) {
+                transition(JobStatus.COMPLETING);
+            }
         }
         if (context != null) {
             context.cancel();
         } else {
-            finish(new CancellationException("Job '" + record.name() + "' was cancelled"));
+            coordinationExecutor.execute(() -> finish(new CancellationException("Job '" + record.name() + "' was cancelled"), true));
         }
     }
 
-    private void finish(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    /** See {@link io.contrail.jet.job.Job#exportSnapshot(String)}. */
+    ExportedSnapshotInfo exportSnapshot(String name) {
+        SnapshotStore.validateExportName(name);
+        CompletableFuture<SnapshotMetadata> snapshot;
+        synchronized (this) {
+            JobStatus status = record.status();
+            if (status == JobStatus.SUSPENDED) {
+                transition(JobStatus.SUSPENDED_EXPORTING_SNAPSHOT);
+                try {
+                    return snapshotStore.export(name, lastCompleteSnapshot("export a snapshot of"));
+                } finally {
+                    transition(JobStatus.SUSPENDED);
+                }
+            }
+            requireStatus("export a snapshot of", JobStatus.RUNNING);
+            snapshot = takeSnapshot(false);
+        }
+        return snapshotStore.export(name, join(snapshot, "export snapshot '" + name + "'"));
+    }
+
+    /** See {@link io.contrail.jet.job.Job#cancelAndExportSnapshot(String)}. */
+    void cancelAndExportSnapshot(String name) {
+        SnapshotStore.validateExportName(name);
+        synchronized (this) {
+            JobStatus status = record.status();
+            if (status == JobStatus.SUSPENDED) {
+                snapshotStore.export(name, lastCompleteSnapshot("export a snapshot of"));
+                endAction = EndAction.CANCEL;
+                coordinationExecutor.execute(() -> finish(new CancellationException("Job '" + record.name() + "' was cancelled"), true));
+                return;
+            }
+            requireStatus("cancel and export a snapshot of", JobStatus.RUNNING);
+            endAction = EndAction.EXPORT_AND_CANCEL;
+            exportOnCancel = name;
+            record = record.withSuspensionCause("The terminal snapshot of cancelAndExportSnapshot('" + name + "') failed");
+        }
+        stopWithTerminalSnapshot();
+    }
+
+    /**
+     * Takes a terminal snapshot: processors stop after it and the execution ends, then
+     * {@link #executionEnded} applies the end action. If the snapshot fails, the execution is
+     * stopped anyway and the job suspended, keeping the previous snapshot.
+     */
+    private void stopWithTerminalSnapshot() {
+        takeSnapshot(true).whenCompleteAsync((metadata, error) -> {
+            ExecutionContext context;
+            synchronized (this) {
+                context = execution;
+                if (error != null && endAction == EndAction.EXPORT_AND_CANCEL) {
+                    endAction = EndAction.SUSPEND;
+                }
+            }
+            if (error != null && context != null) {
+                context.terminate(new IllegalStateException("Stopping job '" + record.name() + "' after its terminal snapshot failed", error));
+            }
+        }, coordinationExecutor);
+    }
+
+    private SnapshotMetadata lastCompleteSnapshot(String operation) {
+        return snapshotStore.lastComplete(record.jobId()).orElseThrow(() -> new IllegalStateException(
+                "Cannot " + operation + " job '" + record.name() + "': it has no complete snapshot"));
+    }
+
+    /** Must hold the lock. */
+    private void requireStatus(String operation, JobStatus required) {
+        JobStatus status = record.status();
+        if (status != required) {
+            throw new IllegalStateException("Cannot " + operation + " job '" + record.name() + "': it is " + status
+                    + ", and only a " + required + " job can be");
+        }
+    }
+
+    // ------------------------------------------------------------------ endings
+
+    private void executionEnded(ExecutionContext context, Throwable error) {
+        Throwable cause = unwrap(error);
+        EndAction action;
+        synchronized (this) {
+            if (execution != context) {
+                return;
+            }
+            finalMetrics = context.metrics();
+            execution = null;
+            if (snapshotTask != null) {
+                snapshotTask.cancel(false);
+                snapshotTask = null;
+            }
+            action = endAction;
+        }
+        switch (action) {
+            case SUSPEND -> suspended();
+            case RESTART -> start();
+            case CANCEL -> finish(new CancellationException("Job '" + record.name() + "' was cancelled"), true);
+            case EXPORT_AND_CANCEL -> {
+                try {
+                    snapshotStore.export(exportOnCancel, lastCompleteSnapshot("export a snapshot of"));
+                    finish(new CancellationException("Job '" + record.name() + "' was cancelled after exporting snapshot '"
+                            + exportOnCancel + "'"), true);
+                } catch (RuntimeException e) {
+                    LOGGER.warn("Job '{}': exporting snapshot '{}' failed; suspending the job instead", record.name(), exportOnCancel, e);
+                    synchronized (this) {
+                        record = record.withSuspensionCause("Exporting snapshot '" + exportOnCancel + "' failed: " + e.getMessage());
+                    }
+                    suspended();
+                }
+            }
+            case NONE -> {
+                if (cause != null && !(cause instanceof CancellationException) && record.config().isSuspendOnFailure()) {
+                    LOGGER.warn("Job '{}' failed and is suspended (suspendOnFailure)", record.name(), cause);
+                    synchronized (this) {
+                        failureCause = cause;
+                        record = record.withSuspensionCause("Execution failed: " + cause);
+                    }
+                    suspended();
+                } else {
+                    finish(cause, true);
+                }
+            }
+            default -> throw new IllegalStateException("Unexpected end action " + action);
+        }
+    }
+
+    private synchronized void suspended() {
+        endAction = EndAction.NONE;
+        transition(JobStatus.SUSPENDED);
+    }
+
+    /** Ends the job for good: COMPLETED without a cause, else FAILED; deletes its snapshots. */
+    private void finish(Throwable cause, boolean deleteSnapshots) {
         synchronized (this) {
             if (record.status().isTerminal()) {
                 return;
-            }
-            if (execution != null) {
-                finalMetrics = execution.metrics();
-                execution = null;
             }
             failureCause = cause;
             if (cause != null) {
@@ -115,6 +420,13 @@ final class JobCoordinator {
                 transition(JobStatus.COMPLETING);
             }
             transition(cause == null ? JobStatus.COMPLETED : JobStatus.FAILED);
+        }
+        if (deleteSnapshots) {
+            try {
+                snapshotStore.deleteJobSnapshots(record.jobId());
+            } catch (RuntimeException e) {
+                LOGGER.warn("Job '{}': deleting its snapshots failed", record.name(), e);
+            }
         }
         repository.releaseName(record.name(), record.jobId());
         if (cause == null) {
@@ -132,6 +444,21 @@ final class JobCoordinator {
         record = record.withStatus(status, System.currentTimeMillis());
         repository.put(record);
     }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private <T> T join(CompletableFuture<T> future, String what) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = unwrap(e);
+            throw new IllegalStateException("Job '" + record.name() + "' could not " + what + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
 
     JobRecord record() {
         return record;

@@ -6,6 +6,8 @@ import io.contrail.jet.job.JobFailedException;
 import io.contrail.jet.job.JobMetrics;
 import io.contrail.jet.job.JobStatus;
 
+import io.contrail.snapshot.ExportedSnapshotInfo;
+
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +85,38 @@ final class JobProxy implements Job {
     @Override
     public JobMetrics getMetrics() {
         return coordinator.metrics();
+    }
+
+    @Override
+    public void suspend() {
+        coordinator.suspend();
+    }
+
+    @Override
+    public void resume() {
+        coordinator.resume();
+    }
+
+    @Override
+    public void restart() {
+        coordinator.restart();
+    }
+
+    @Override
+    public ExportedSnapshotInfo exportSnapshot(String name) {
+        return coordinator.exportSnapshot(name);
+    }
+
+    @Override
+    public void cancelAndExportSnapshot(String name) {
+        coordinator.cancelAndExportSnapshot(name);
+    }
+
+    @Override
+    public Optional<String> getSuspensionCause() {
+        JobRecord record = coordinator.record();
+        boolean suspended = record.status() == JobStatus.SUSPENDED || record.status() == JobStatus.SUSPENDED_EXPORTING_SNAPSHOT;
+        return suspended ? Optional.ofNullable(record.suspensionCause()) : Optional.empty();
     }
 
     @Override

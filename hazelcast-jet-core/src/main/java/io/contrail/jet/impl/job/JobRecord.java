@@ -21,9 +21,13 @@ import static java.util.Objects.requireNonNull;
  * @param completionTime when it reached a terminal status, epoch ms, or 0
  * @param failureText    why it failed, or {@code null}
  * @param transitions    every status change with its time, oldest first
+ * @param lastSnapshot   the last complete snapshot: id and completion time, or {@code null}
+ * @param suspensionCause why the job is suspended (the user asked, or the failure when it
+ *                        suspends on failure), or {@code null} when it is not
  */
 public record JobRecord(long jobId, String name, JobConfig config, JobStatus status, long submissionTime,
-                        long completionTime, String failureText, List<Transition> transitions) implements Serializable {
+                        long completionTime, String failureText, List<Transition> transitions,
+                        SnapshotInfo lastSnapshot, String suspensionCause) implements Serializable {
 
     public JobRecord {
         requireNonNull(name, "name is null");
@@ -35,20 +39,39 @@ public record JobRecord(long jobId, String name, JobConfig config, JobStatus sta
     /** The record of a job just submitted. */
     public static JobRecord submitted(long jobId, String name, JobConfig config, long now) {
         return new JobRecord(jobId, name, config, JobStatus.NOT_RUNNING, now, 0, null,
-                List.of(new Transition(JobStatus.NOT_RUNNING, now)));
+                List.of(new Transition(JobStatus.NOT_RUNNING, now)), null, null);
     }
 
     /** This record moved to {@code newStatus} at {@code now}. */
     public JobRecord withStatus(JobStatus newStatus, long now) {
         List<Transition> next = new ArrayList<>(transitions);
         next.add(new Transition(newStatus, now));
+        boolean suspended = newStatus == JobStatus.SUSPENDED || newStatus == JobStatus.SUSPENDED_EXPORTING_SNAPSHOT;
         return new JobRecord(jobId, name, config, newStatus, submissionTime,
-                newStatus.isTerminal() ? now : completionTime, failureText, next);
+                newStatus.isTerminal() ? now : completionTime, failureText, next, lastSnapshot,
+                suspended ? suspensionCause : null);
     }
 
     /** This record with a failure text. */
     public JobRecord withFailure(String text) {
-        return new JobRecord(jobId, name, config, status, submissionTime, completionTime, text, transitions);
+        return new JobRecord(jobId, name, config, status, submissionTime, completionTime, text, transitions,
+                lastSnapshot, suspensionCause);
+    }
+
+    /** This record with a new last complete snapshot. */
+    public JobRecord withLastSnapshot(long snapshotId, long completedAt) {
+        return new JobRecord(jobId, name, config, status, submissionTime, completionTime, failureText, transitions,
+                new SnapshotInfo(snapshotId, completedAt), suspensionCause);
+    }
+
+    /** This record with the reason it is (about to be) suspended. */
+    public JobRecord withSuspensionCause(String cause) {
+        return new JobRecord(jobId, name, config, status, submissionTime, completionTime, failureText, transitions,
+                lastSnapshot, cause);
+    }
+
+    /** The last complete snapshot of a job. */
+    public record SnapshotInfo(long snapshotId, long completedAt) implements Serializable {
     }
 
     /** One status change of a job. */

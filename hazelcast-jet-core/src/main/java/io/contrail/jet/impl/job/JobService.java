@@ -8,6 +8,8 @@ import io.contrail.jet.impl.execution.TaskletExecutionService;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobAlreadyExistsException;
 import io.contrail.jet.job.JobConfig;
+import io.contrail.snapshot.SnapshotStore;
+import io.contrail.snapshot.SnapshotStoreConfig;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
@@ -32,15 +34,18 @@ public final class JobService {
     private final JobRepository repository;
     private final TaskletExecutionService executionService;
     private final ExecutionPlanBuilder planBuilder;
-    private final ExecutorService coordinationExecutor;
+    private final ScheduledExecutorService coordinationExecutor;
+    private final SnapshotStore snapshotStore;
     private final Map<Long, JobCoordinator> coordinators = new ConcurrentHashMap<>();
 
-    public JobService(HazelcastInstance hazelcastInstance, ExecutionSettings settings, String memberName) {
+    public JobService(HazelcastInstance hazelcastInstance, ExecutionSettings settings, String memberName,
+                      SnapshotStoreConfig snapshotStoreConfig) {
         this.repository = new JobRepository(hazelcastInstance);
+        this.snapshotStore = new SnapshotStore(hazelcastInstance, snapshotStoreConfig);
         this.executionService = new TaskletExecutionService(memberName, settings.cooperativeThreadCount());
         this.planBuilder = new ExecutionPlanBuilder(hazelcastInstance, settings,
                 hazelcastInstance.getPartitionService().getPartitions().size());
-        this.coordinationExecutor = Executors.newSingleThreadExecutor(r -> {
+        this.coordinationExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "contrail-" + memberName + "-coordinator");
             thread.setDaemon(true);
             return thread;
@@ -64,9 +69,10 @@ public final class JobService {
         });
         JobRecord record = JobRecord.submitted(jobId, name, config, System.currentTimeMillis());
         repository.put(record);
-        JobCoordinator coordinator = new JobCoordinator(record, dag, repository, coordinationExecutor);
+        JobCoordinator coordinator = new JobCoordinator(record, dag, repository, snapshotStore, planBuilder,
+                executionService, coordinationExecutor);
         coordinators.put(jobId, coordinator);
-        coordinator.start(planBuilder, executionService);
+        coordinator.start();
         return new JobProxy(coordinator);
     }
 
@@ -97,6 +103,10 @@ public final class JobService {
         return repository;
     }
 
+    public SnapshotStore snapshotStore() {
+        return snapshotStore;
+    }
+
     /** Cancels every running job, waits for them to stop, and stops the worker threads. */
     public void shutdown() {
         for (JobCoordinator coordinator : coordinators.values()) {
@@ -117,5 +127,6 @@ public final class JobService {
         }
         executionService.shutdown();
         coordinationExecutor.shutdown();
+        snapshotStore.close();
     }
 }
