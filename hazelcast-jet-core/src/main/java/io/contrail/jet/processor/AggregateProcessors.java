@@ -9,6 +9,7 @@ import io.contrail.jet.function.FunctionEx;
 import io.contrail.jet.function.ToLongFunctionEx;
 import io.contrail.jet.impl.processor.aggregate.AccumulateByFrameP;
 import io.contrail.jet.impl.processor.aggregate.AggregateByKeyP;
+import io.contrail.jet.impl.processor.aggregate.RollingAggregateP;
 import io.contrail.jet.impl.processor.aggregate.LongAccumulateByFrameP;
 import io.contrail.jet.impl.processor.aggregate.LongSlidingWindowP;
 import io.contrail.jet.impl.processor.aggregate.SessionWindowP;
@@ -39,6 +40,7 @@ import static java.util.Objects.requireNonNull;
  * accumulateByKey                   T                            Map.Entry&lt;K, A&gt;
  * combineByKey                      Map.Entry&lt;K, A&gt;              OUT (default Map.Entry&lt;K, R&gt;)
  * aggregateByKey                    T                            OUT (default Map.Entry&lt;K, R&gt;)
+ * rollingAggregateByKey             T                            OUT (default Map.Entry&lt;K, R&gt;), per item
  * accumulateByFrame                 T                            KeyedFrame&lt;K, A&gt;
  * combineToSlidingWindow            KeyedFrame&lt;K, A&gt;             OUT (default KeyedWindowResult&lt;K, R&gt;)
  * aggregateToSlidingWindow          T                            OUT (default KeyedWindowResult&lt;K, R&gt;)
@@ -98,6 +100,28 @@ public final class AggregateProcessors {
         requireNonNull(op, "op is null");
         checkLimit(maxAccumulatedRecords);
         return () -> AggregateByKeyP.accumulate(keyFn, op, maxAccumulatedRecords);
+    }
+
+    /**
+     * Rolling aggregation: consumes {@code T}, emits {@code Map.Entry<K, R>} with the key's result
+     * so far after every item (a running count per key). Put it behind an edge partitioned by
+     * the same key.
+     */
+    public static <T, K, A, R> ProcessorSupplier rollingAggregateByKey(FunctionEx<? super T, ? extends K> keyFn,
+                                                                       AggregateOperation<? super T, A, ? extends R> op) {
+        return rollingAggregateByKey(keyFn, op, AggregateProcessors::entry, NO_LIMIT);
+    }
+
+    /** Rolling aggregation: consumes {@code T}, emits {@code mapToOutputFn(key, result so far)} after every item. */
+    public static <T, K, A, R, OUT> ProcessorSupplier rollingAggregateByKey(FunctionEx<? super T, ? extends K> keyFn,
+                                                                            AggregateOperation<? super T, A, ? extends R> op,
+                                                                            BiFunctionEx<? super K, ? super R, ? extends OUT> mapToOutputFn,
+                                                                            long maxAccumulatedRecords) {
+        requireNonNull(keyFn, "keyFn is null");
+        requireNonNull(op, "op is null");
+        requireNonNull(mapToOutputFn, "mapToOutputFn is null");
+        checkLimit(maxAccumulatedRecords);
+        return () -> new RollingAggregateP<>(keyFn, op, mapToOutputFn, maxAccumulatedRecords);
     }
 
     /** Second stage: consumes {@code Map.Entry<K, A>}, emits {@code Map.Entry<K, R>} on completion. */

@@ -35,9 +35,10 @@ public final class SinkProcessors {
 
     /**
      * A sink that puts {@code keyFn(item) -> valueFn(item)} into the {@code IMap} {@code mapName},
-     * in batches with {@code setAllAsync}; neither may return {@code null}. Non-cooperative. Saves
-     * no state; a snapshot waits until all earlier items are written. Puts are idempotent, so
-     * replays after a restore leave the map as exactly-once delivery would.
+     * in batches with {@code setAllAsync}; neither may return {@code null}. Non-cooperative. With
+     * {@code EXACTLY_ONCE} it commits in two phases: the map receives what a snapshot covers once
+     * that snapshot is complete, so a restart neither loses nor duplicates a write. Otherwise it
+     * writes at once, and replays after a restore put the same values again.
      *
      * @throws IllegalArgumentException for a {@code null} or blank map name
      */

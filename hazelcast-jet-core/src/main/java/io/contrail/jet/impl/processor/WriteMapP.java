@@ -6,8 +6,11 @@ import io.contrail.jet.core.Outbox;
 import io.contrail.jet.core.Processor;
 import io.contrail.jet.core.Watermark;
 import io.contrail.jet.function.FunctionEx;
+import io.contrail.jet.job.ProcessingGuarantee;
 
+import java.io.Serializable;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static java.util.Objects.requireNonNull;
@@ -22,11 +25,22 @@ import static java.util.Objects.requireNonNull;
  * previous batch before sending another, so writes to a key stay in item order.
  *
  * <p>Non-cooperative: it blocks on its own thread while a batch is in flight and the next one is
- * full, in {@link #complete()} and in {@link #saveToSnapshot()}.
+ * full, in {@link #complete()}, and while it saves or commits.
  *
- * <p>Snapshot: no state. {@link #saveToSnapshot()} returns once everything received is written,
- * so a snapshot covers all items before its barrier. After a restore, items after the barrier are
- * written again; puts are idempotent, so the map ends up as with exactly-once delivery.
+ * <h2>Exactly-once: two-phase commit</h2>
+ * With {@code EXACTLY_ONCE} the map sees only what a complete snapshot covers. Items collect in
+ * a pending buffer instead of going out. At a snapshot's barrier the buffer is saved as the
+ * processor's state (entries keyed by {@link PendingWrite}) and becomes the prepared
+ * transaction of that snapshot; when the coordinator reports the snapshot complete,
+ * {@link #snapshotCommitFinish} writes it. If the snapshot failed and the job goes on, the
+ * prepared entries go back into the pending buffer and commit with the next snapshot. If the job
+ * restarts, the restored processor writes the prepared entries of the snapshot it restores
+ * (that snapshot was complete, so they were committed or should have been; puts are
+ * idempotent), and the items after it are replayed. A failure therefore never loses a write nor
+ * shows the map a write of an item whose effect a restart undoes.
+ *
+ * <p>With {@code NONE} or {@code AT_LEAST_ONCE} writes go out at once; a snapshot waits until
+ * everything received is written, and replays after a restore put the same values again.
  *
  * @param <T> the item type
  * @param <K> the map's key type
@@ -38,11 +52,15 @@ public final class WriteMapP<T, K, V> implements Processor {
     static final int BATCH_SIZE = 1024;
 
     private final String mapName;
+    private Outbox outbox;
     private final FunctionEx<? super T, ? extends K> keyFn;
     private final FunctionEx<? super T, ? extends V> valueFn;
 
     private IMap<K, V> map;
+    private boolean twoPhase;
     private HashMap<K, V> buffer = new HashMap<>();
+    /** Exactly-once: the entries saved in the last snapshot, written when it completes. */
+    private HashMap<K, V> prepared = new HashMap<>();
     /** The batch being written, or {@code null}. */
     private CompletableFuture<Void> inFlight;
 
@@ -59,7 +77,9 @@ public final class WriteMapP<T, K, V> implements Processor {
 
     @Override
     public void init(Outbox outbox, Context context) {
+        this.outbox = outbox;
         map = context.hazelcastInstance().getMap(mapName);
+        twoPhase = context.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
     }
 
     @Override
@@ -74,7 +94,7 @@ public final class WriteMapP<T, K, V> implements Processor {
                         + (key == null ? "keyFn" : "valueFn") + " returned null");
             }
             buffer.put(key, value);
-            if (buffer.size() >= BATCH_SIZE) {
+            if (!twoPhase && buffer.size() >= BATCH_SIZE) {
                 flush();
             }
         }
@@ -105,6 +125,10 @@ public final class WriteMapP<T, K, V> implements Processor {
 
     @Override
     public boolean complete() {
+        // the input is over: nothing will be replayed, so whatever is prepared or pending is final
+        prepared.putAll(buffer);
+        buffer = prepared;
+        prepared = new HashMap<>();
         flush();
         awaitInFlight();
         return true;
@@ -112,7 +136,62 @@ public final class WriteMapP<T, K, V> implements Processor {
 
     @Override
     public boolean saveToSnapshot() {
-        return complete();
+        if (!twoPhase) {
+            flush();
+            awaitInFlight();
+            return true;
+        }
+        // entries prepared for a snapshot that failed stay uncommitted: they go with this one
+        prepared.putAll(buffer);
+        buffer = new HashMap<>();
+        for (Map.Entry<K, V> entry : prepared.entrySet()) {
+            outbox.offerToSnapshot(new PendingWrite(entry.getKey()), entry.getValue());
+        }
+        return true;
+    }
+
+    @Override
+    public boolean snapshotCommitFinish(boolean success) {
+        if (twoPhase && success) {
+            HashMap<K, V> toWrite = prepared;
+            prepared = new HashMap<>();
+            writeAndWait(toWrite);
+        }
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restoreFromSnapshot(Inbox inbox) {
+        for (Object o; (o = inbox.poll()) != null; ) {
+            Map.Entry<?, ?> entry = (Map.Entry<?, ?>) o;
+            prepared.put((K) ((PendingWrite) entry.getKey()).key(), (V) entry.getValue());
+        }
+    }
+
+    @Override
+    public boolean finishSnapshotRestore() {
+        // the restored snapshot is complete: its prepared writes are committed (again, idempotently)
+        HashMap<K, V> toWrite = prepared;
+        prepared = new HashMap<>();
+        writeAndWait(toWrite);
+        return true;
+    }
+
+    private void writeAndWait(HashMap<K, V> entries) {
+        awaitInFlight();
+        if (!entries.isEmpty()) {
+            AsyncOps.await(map.setAllAsync(entries).toCompletableFuture(), "Writing to map '" + mapName + "'");
+        }
+    }
+
+    /**
+     * Snapshot key of an entry prepared but maybe not yet written. On restore each goes to exactly
+     * one processor, which writes it.
+     *
+     * @param key the map key
+     */
+    public record PendingWrite(Object key) implements Serializable {
     }
 
     @Override
