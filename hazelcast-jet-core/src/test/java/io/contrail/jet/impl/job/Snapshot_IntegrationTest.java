@@ -88,6 +88,12 @@ class Snapshot_IntegrationTest {
         return new HashMap<>(map);
     }
 
+    /** How many executions the job has started: its RUNNING transitions. */
+    private static long executions(Job job) {
+        JobRecord record = (JobRecord) member.getHazelcastInstance().getMap(JobRepository.JOB_RECORDS_MAP).get(job.getId());
+        return record.transitions().stream().filter(t -> t.status() == JobStatus.RUNNING).count();
+    }
+
     private static void awaitStatus(Job job, JobStatus status) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(2)).until(() -> job.getStatus() == status);
     }
@@ -103,6 +109,7 @@ class Snapshot_IntegrationTest {
         awaitStatus(job, JobStatus.RUNNING);
         while ((suspends < 50 || restarts < 20) && job.getStatus() == JobStatus.RUNNING) {
             Thread.sleep(random.nextInt(15));
+            long executionsBefore = executions(job);
             try {
                 if (restarts < 20 && (suspends >= 50 || random.nextInt(70) < 20)) {
                     job.restart();
@@ -118,8 +125,9 @@ class Snapshot_IntegrationTest {
                 assertThat(e).hasMessageContaining("COMPLET");
                 break;
             }
+            // a restart or resume is over once a new execution runs
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(1))
-                    .until(() -> job.getStatus() == JobStatus.RUNNING || job.getStatus().isTerminal());
+                    .until(() -> executions(job) > executionsBefore && job.getStatus() == JobStatus.RUNNING || job.getStatus().isTerminal());
         }
         job.join();
 
@@ -135,12 +143,14 @@ class Snapshot_IntegrationTest {
         awaitStatus(job, JobStatus.RUNNING);
         for (int i = 0; i < 10 && job.getStatus() == JobStatus.RUNNING; i++) {
             Thread.sleep(50);
+            long executionsBefore = executions(job);
             try {
                 job.restart();
             } catch (IllegalStateException e) {
                 break;
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> job.getStatus() == JobStatus.RUNNING || job.getStatus().isTerminal());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> executions(job) > executionsBefore && job.getStatus() == JobStatus.RUNNING || job.getStatus().isTerminal());
         }
         job.join();
 
