@@ -40,7 +40,10 @@ class ExportedSnapshotDiskTest {
     @AfterEach
     void stopAll() {
         stores.forEach(SnapshotStore::close);
-        members.forEach(HazelcastInstance::shutdown);
+        // the newest member first, so the others do not log it as suspected dead
+        for (int i = members.size() - 1; i >= 0; i--) {
+            members.get(i).shutdown();
+        }
     }
 
     private SnapshotStore start(String cluster, Path directory) {

@@ -27,6 +27,8 @@ public final class TestMembers {
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
+        // other test JVMs on this host may hold the first ports: look further for our own members
+        config.setProperty("hazelcast.tcp.join.port.try.count", "20");
         NetworkConfig network = config.getNetworkConfig();
         network.setPortAutoIncrement(true);
         network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
