@@ -65,7 +65,7 @@ public final class ExportCatalog implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     private static final String EXPORTED_EVENT = "EXPORTED";
     private static final String DELETED_EVENT = "DELETED";
-    private static final int OPEN_ATTEMPTS = 3;
+    private static final int OPEN_ATTEMPTS = 5;
 
     private final HazelcastInstance hz;
     private final Optional<Path> directory;
@@ -256,9 +256,11 @@ public final class ExportCatalog implements AutoCloseable {
             try {
                 return SnapshotLoader.load(hz.getMap(entry.dataMap()), metadata.snapshotId(), metadata,
                         "the export catalog", subject, deleteAdvice());
-            } catch (SnapshotCorruptedException e) {
+            } catch (SnapshotException e) {
                 if (attempt < OPEN_ATTEMPTS && !Arrays.equals(raw, catalog.get(name))) {
-                    continue; // replaced while we read it: read the new one
+                    // replaced while we read it: reading may have re-created the destroyed map empty
+                    hz.getMap(entry.dataMap()).destroy();
+                    continue;
                 }
                 throw e;
             }

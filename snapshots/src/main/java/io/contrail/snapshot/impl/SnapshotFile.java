@@ -158,7 +158,8 @@ public final class SnapshotFile {
                     position += 4;
                     if (length < 0 || length > size - position) {
                         problems.add(Problem.INVALID_FILE, "the length of " + where + " at byte " + (position - 4)
-                                + " is " + length + ", beyond the end of the " + size + "-byte file");
+                                + " is " + length + ", beyond the end of the " + size + "-byte file: the file is truncated"
+                                + " or damaged");
                         throw problems.toException(subject, advice());
                     }
                     byte[] chunk = new byte[length];
