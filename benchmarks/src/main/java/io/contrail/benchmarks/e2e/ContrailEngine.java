@@ -13,6 +13,7 @@ import io.contrail.jet.function.ToLongFunctionEx;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobMetrics.VertexMetrics;
+import io.contrail.jet.job.ProcessingGuarantee;
 import io.contrail.jet.processor.AggregateProcessors;
 import io.contrail.jet.processor.SourceProcessors;
 import io.contrail.jet.window.KeyedWindowResult;
@@ -62,14 +63,6 @@ public final class ContrailEngine implements EngineUnderTest {
     }
 
     @Override
-    public Optional<String> unsupportedReason(RunSpec spec) {
-        if (spec.snapshots()) {
-            return Optional.of("not supported yet: Contrail has no snapshots");
-        }
-        return Optional.empty();
-    }
-
-    @Override
     public RunningQuery start(RunSpec spec, QueryProbes probes) {
         DAG dag = buildDag(spec, probes.id());
         ContrailInstance member = Contrail.newMember(new ContrailConfig()
@@ -109,7 +102,11 @@ public final class ContrailEngine implements EngineUnderTest {
     }
 
     static JobConfig jobConfig(RunSpec spec) {
-        return new JobConfig().setName("sliding-window-" + spec.runId());
+        JobConfig config = new JobConfig().setName("sliding-window-" + spec.runId());
+        if (spec.snapshots()) {
+            config.setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(spec.snapshotIntervalMillis());
+        }
+        return config;
     }
 
     /**

@@ -30,6 +30,14 @@ final class FusedStage implements RunningProcessor {
     private boolean edgeCompleted;
     private boolean completed;
     private boolean stopped;
+    /**
+     * A control item this processor started handling but did not finish (its outbox was full).
+     * The upstream may send something else before offering it again (a source takes a snapshot
+     * between calls), so it is finished before anything that follows...
+     */
+    private Object unfinishedControl;
+    /** ...and then remembered, so that the upstream's offer of it again is taken as done. */
+    private Object finishedOutOfTurn;
     private long itemsIn;
 
     private final AtomicLong publishedItemsIn = new AtomicLong();
@@ -51,6 +59,9 @@ final class FusedStage implements RunningProcessor {
 
     /** Takes a data item from the upstream processor. */
     boolean offer(Object item) {
+        if (!finishUnfinishedControl(item)) {
+            return false;
+        }
         if (inbox.isFull()) {
             processInbox();
             if (inbox.isFull()) {
@@ -64,6 +75,35 @@ final class FusedStage implements RunningProcessor {
 
     /** Takes a watermark, a snapshot barrier or the done item, after processing every item before it. */
     boolean offerControl(Object item) {
+        if (item == finishedOutOfTurn) {
+            finishedOutOfTurn = null;
+            return true;
+        }
+        if (!finishUnfinishedControl(item)) {
+            return false;
+        }
+        if (!handleControl(item)) {
+            unfinishedControl = item;
+            return false;
+        }
+        unfinishedControl = null;
+        return true;
+    }
+
+    /** Finishes a control item left unfinished, unless {@code next} is that item offered again. */
+    private boolean finishUnfinishedControl(Object next) {
+        if (unfinishedControl == null || unfinishedControl == next) {
+            return true;
+        }
+        if (!handleControl(unfinishedControl)) {
+            return false;
+        }
+        finishedOutOfTurn = unfinishedControl;
+        unfinishedControl = null;
+        return true;
+    }
+
+    private boolean handleControl(Object item) {
         if (!drainInbox()) {
             return false;
         }
