@@ -1,13 +1,16 @@
 package io.contrail.jet.aggregate;
 
-import java.io.Serializable;
+import java.io.Externalizable;
+import java.io.IOException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
 
 /**
  * A mutable {@code double} holder: the accumulator of {@link AggregateOperations#summingDouble}.
  * Deducting is exact only as far as floating-point addition is. Not thread-safe; see the
  * threading note of {@link AggregateOperation}.
  */
-public final class DoubleAccumulator implements Serializable {
+public final class DoubleAccumulator implements Externalizable {
 
     private double value;
 
@@ -55,5 +58,16 @@ public final class DoubleAccumulator implements Serializable {
     @Override
     public String toString() {
         return "DoubleAccumulator(" + value + ')';
+    }
+
+    /** Writes the state compactly into a snapshot (the snapshot codec calls it, not Java serialization). */
+    @Override
+    public void writeExternal(ObjectOutput out) throws IOException {
+        out.writeDouble(value);
+    }
+
+    @Override
+    public void readExternal(ObjectInput in) throws IOException {
+        value = in.readDouble();
     }
 }

@@ -1,6 +1,9 @@
 package io.contrail.jet.aggregate;
 
-import java.io.Serializable;
+import java.io.Externalizable;
+import java.io.IOException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
 
 /**
  * A mutable {@code long} holder: the accumulator of counting and summing. Arithmetic wraps
@@ -8,7 +11,7 @@ import java.io.Serializable;
  * {@link #add} (what sliding windows rely on). Not thread-safe; see the threading note of
  * {@link AggregateOperation}.
  */
-public final class LongAccumulator implements Serializable {
+public final class LongAccumulator implements Externalizable {
 
     private long value;
 
@@ -65,5 +68,16 @@ public final class LongAccumulator implements Serializable {
     @Override
     public String toString() {
         return "LongAccumulator(" + value + ')';
+    }
+
+    /** Writes the state compactly into a snapshot (the snapshot codec calls it, not Java serialization). */
+    @Override
+    public void writeExternal(ObjectOutput out) throws IOException {
+        out.writeLong(value);
+    }
+
+    @Override
+    public void readExternal(ObjectInput in) throws IOException {
+        value = in.readLong();
     }
 }

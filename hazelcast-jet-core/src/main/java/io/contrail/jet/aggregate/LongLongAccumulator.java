@@ -1,13 +1,16 @@
 package io.contrail.jet.aggregate;
 
-import java.io.Serializable;
+import java.io.Externalizable;
+import java.io.IOException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
 
 /**
  * Two mutable {@code long}s: the accumulator of {@link AggregateOperations#averagingLong} (a sum
  * and a count). Arithmetic wraps around on overflow. Not thread-safe; see the threading note of
  * {@link AggregateOperation}.
  */
-public final class LongLongAccumulator implements Serializable {
+public final class LongLongAccumulator implements Externalizable {
 
     private long value1;
     private long value2;
@@ -66,5 +69,18 @@ public final class LongLongAccumulator implements Serializable {
     @Override
     public String toString() {
         return "LongLongAccumulator(" + value1 + ", " + value2 + ')';
+    }
+
+    /** Writes the state compactly into a snapshot (the snapshot codec calls it, not Java serialization). */
+    @Override
+    public void writeExternal(ObjectOutput out) throws IOException {
+        out.writeLong(value1);
+        out.writeLong(value2);
+    }
+
+    @Override
+    public void readExternal(ObjectInput in) throws IOException {
+        value1 = in.readLong();
+        value2 = in.readLong();
     }
 }

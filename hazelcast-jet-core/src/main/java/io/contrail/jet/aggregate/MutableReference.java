@@ -1,6 +1,9 @@
 package io.contrail.jet.aggregate;
 
-import java.io.Serializable;
+import java.io.Externalizable;
+import java.io.IOException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
 import java.util.Objects;
 
 /**
@@ -10,7 +13,7 @@ import java.util.Objects;
  *
  * @param <T> the type of the referenced value
  */
-public final class MutableReference<T> implements Serializable {
+public final class MutableReference<T> implements Externalizable {
 
     private T value;
 
@@ -48,5 +51,17 @@ public final class MutableReference<T> implements Serializable {
     @Override
     public String toString() {
         return "MutableReference(" + value + ')';
+    }
+
+    /** Writes the state compactly into a snapshot (the snapshot codec calls it, not Java serialization). */
+    @Override
+    public void writeExternal(ObjectOutput out) throws IOException {
+        out.writeObject(value);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void readExternal(ObjectInput in) throws IOException, ClassNotFoundException {
+        value = (T) in.readObject();
     }
 }

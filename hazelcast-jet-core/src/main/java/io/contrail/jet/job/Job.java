@@ -100,4 +100,7 @@ public interface Job {
 
     /** Why the job is suspended, while it is. */
     Optional<String> getSuspensionCause();
+
+    /** The job's last complete snapshot, if it has one. */
+    Optional<SnapshotSummary> getLastSnapshot();
 }

@@ -8,6 +8,7 @@ import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobMetrics;
 import io.contrail.jet.job.JobStatus;
 import io.contrail.jet.job.ProcessingGuarantee;
+import io.contrail.jet.job.SnapshotSummary;
 import io.contrail.snapshot.ExportedSnapshotInfo;
 import io.contrail.snapshot.SnapshotMetadata;
 import io.contrail.snapshot.SnapshotReader;
@@ -206,7 +207,8 @@ final class JobCoordinator {
                 context.finishSnapshot(snapshotId, failure == null);
                 snapshotInProgress = null;
                 if (metadata != null) {
-                    record = record.withLastSnapshot(snapshotId, metadata.completedAt().toEpochMilli());
+                    record = record.withLastSnapshot(new SnapshotSummary(snapshotId, metadata.completedAt().toEpochMilli(),
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), metadata.entryCount(), metadata.totalBytes()));
                     repository.put(record);
                 }
             }

@@ -5,6 +5,7 @@ import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobFailedException;
 import io.contrail.jet.job.JobMetrics;
 import io.contrail.jet.job.JobStatus;
+import io.contrail.jet.job.SnapshotSummary;
 
 import io.contrail.snapshot.ExportedSnapshotInfo;
 
@@ -117,6 +118,11 @@ final class JobProxy implements Job {
         JobRecord record = coordinator.record();
         boolean suspended = record.status() == JobStatus.SUSPENDED || record.status() == JobStatus.SUSPENDED_EXPORTING_SNAPSHOT;
         return suspended ? Optional.ofNullable(record.suspensionCause()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<SnapshotSummary> getLastSnapshot() {
+        return Optional.ofNullable(coordinator.record().lastSnapshot());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.contrail.jet.impl.job;
 
 import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobStatus;
+import io.contrail.jet.job.SnapshotSummary;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -21,13 +22,13 @@ import static java.util.Objects.requireNonNull;
  * @param completionTime when it reached a terminal status, epoch ms, or 0
  * @param failureText    why it failed, or {@code null}
  * @param transitions    every status change with its time, oldest first
- * @param lastSnapshot   the last complete snapshot: id and completion time, or {@code null}
+ * @param lastSnapshot   the last complete snapshot, or {@code null}
  * @param suspensionCause why the job is suspended (the user asked, or the failure when it
  *                        suspends on failure), or {@code null} when it is not
  */
 public record JobRecord(long jobId, String name, JobConfig config, JobStatus status, long submissionTime,
                         long completionTime, String failureText, List<Transition> transitions,
-                        SnapshotInfo lastSnapshot, String suspensionCause) implements Serializable {
+                        SnapshotSummary lastSnapshot, String suspensionCause) implements Serializable {
 
     public JobRecord {
         requireNonNull(name, "name is null");
@@ -59,19 +60,15 @@ public record JobRecord(long jobId, String name, JobConfig config, JobStatus sta
     }
 
     /** This record with a new last complete snapshot. */
-    public JobRecord withLastSnapshot(long snapshotId, long completedAt) {
+    public JobRecord withLastSnapshot(SnapshotSummary snapshot) {
         return new JobRecord(jobId, name, config, status, submissionTime, completionTime, failureText, transitions,
-                new SnapshotInfo(snapshotId, completedAt), suspensionCause);
+                requireNonNull(snapshot, "snapshot is null"), suspensionCause);
     }
 
     /** This record with the reason it is (about to be) suspended. */
     public JobRecord withSuspensionCause(String cause) {
         return new JobRecord(jobId, name, config, status, submissionTime, completionTime, failureText, transitions,
                 lastSnapshot, cause);
-    }
-
-    /** The last complete snapshot of a job. */
-    public record SnapshotInfo(long snapshotId, long completedAt) implements Serializable {
     }
 
     /** One status change of a job. */

@@ -317,10 +317,11 @@ class Snapshot_IntegrationTest {
     void snapshotsAreTaken_atTheInterval_andRecordedInTheJobRecord() {
         Job job = member.newJob(runningCount(Long.MAX_VALUE / 2, 10_000, "interval"), new JobConfig().setName("interval")
                 .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(30));
-        await().atMost(10, TimeUnit.SECONDS).until(() -> {
-            JobRecord record = (JobRecord) member.getHazelcastInstance().getMap(JobRepository.JOB_RECORDS_MAP).get(job.getId());
-            return record.lastSnapshot() != null && record.lastSnapshot().snapshotId() >= 3;
-        });
+        await().atMost(10, TimeUnit.SECONDS).until(() -> job.getLastSnapshot().map(s -> s.snapshotId() >= 3).orElse(false));
+        JobRecord record = (JobRecord) member.getHazelcastInstance().getMap(JobRepository.JOB_RECORDS_MAP).get(job.getId());
+        assertThat(record.lastSnapshot()).isNotNull();
+        assertThat(job.getLastSnapshot().orElseThrow().entryCount()).as("generator offsets, counts, pending writes").isPositive();
+        assertThat(job.getLastSnapshot().orElseThrow().sizeBytes()).isPositive();
         job.cancel();
         assertThatThrownBy(job::join).isInstanceOf(CancellationException.class);
     }
