@@ -220,6 +220,22 @@ class Snapshot_IntegrationTest {
     }
 
     @Test
+    void keyedState_isRoutedByKey_whenTheNewJobHasAnotherParallelism() {
+        long count = 60_000;
+        Job original = member.newJob(runningCount(count, 30_000, "rescale-a"), new JobConfig().setName("rescale")
+                .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(100));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mapContent(member, "rescale-a").isEmpty());
+        original.cancelAndExportSnapshot("rescale-export");
+        assertThatThrownBy(original::join).isInstanceOf(CancellationException.class);
+
+        DAG wider = runningCount(count, 0, "rescale-b");
+        wider.vertex("counts").localParallelism(3);
+        member.newJob(wider, new JobConfig().setInitialSnapshotName("rescale-export")).join();
+
+        assertThat(mapContent(member, "rescale-b")).isEqualTo(expectedCounts(count));
+    }
+
+    @Test
     void missingInitialSnapshot_failsTheJobBeforeItStarts() {
         Job job = member.newJob(runningCount(10, 0, "never"), new JobConfig().setInitialSnapshotName("no-such-export"));
         assertThatThrownBy(job::join)
