@@ -3,12 +3,9 @@ package io.contrail.jet.impl.processor;
 import com.hazelcast.map.IMap;
 import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Outbox;
-import io.contrail.jet.core.Processor;
-import io.contrail.jet.core.Watermark;
 import io.contrail.jet.function.FunctionEx;
 
 import java.util.HashMap;
-import java.util.concurrent.CompletableFuture;
 
 import static java.util.Objects.requireNonNull;
 
@@ -32,7 +29,7 @@ import static java.util.Objects.requireNonNull;
  * @param <K> the map's key type
  * @param <V> the map's value type
  */
-public final class WriteMapP<T, K, V> implements Processor {
+public final class WriteMapP<T, K, V> extends AbstractAsyncBatchSinkP {
 
     /** Distinct keys per {@code setAllAsync} call. */
     static final int BATCH_SIZE = 1024;
@@ -43,18 +40,11 @@ public final class WriteMapP<T, K, V> implements Processor {
 
     private IMap<K, V> map;
     private HashMap<K, V> buffer = new HashMap<>();
-    /** The batch being written, or {@code null}. */
-    private CompletableFuture<Void> inFlight;
 
     public WriteMapP(String mapName, FunctionEx<? super T, ? extends K> keyFn, FunctionEx<? super T, ? extends V> valueFn) {
         this.mapName = requireNonNull(mapName, "mapName is null");
         this.keyFn = requireNonNull(keyFn, "keyFn is null");
         this.valueFn = requireNonNull(valueFn, "valueFn is null");
-    }
-
-    @Override
-    public boolean isCooperative() {
-        return false;
     }
 
     @Override
@@ -80,39 +70,19 @@ public final class WriteMapP<T, K, V> implements Processor {
         }
     }
 
-    /** Waits for the batch in flight, then sends the buffer. */
-    private void flush() {
+    @Override
+    void flush() {
         awaitInFlight();
         if (!buffer.isEmpty()) {
-            inFlight = map.setAllAsync(buffer).toCompletableFuture();
+            send(map.setAllAsync(buffer).toCompletableFuture());
             // A new buffer: the call may still read the old one.
             buffer = new HashMap<>();
         }
     }
 
-    private void awaitInFlight() {
-        if (inFlight != null) {
-            CompletableFuture<Void> f = inFlight;
-            inFlight = null;
-            AsyncOps.await(f, "Writing to map '" + mapName + "'");
-        }
-    }
-
     @Override
-    public boolean tryProcessWatermark(Watermark watermark) {
-        return true;
-    }
-
-    @Override
-    public boolean complete() {
-        flush();
-        awaitInFlight();
-        return true;
-    }
-
-    @Override
-    public boolean saveToSnapshot() {
-        return complete();
+    String operation() {
+        return "Writing to map '" + mapName + "'";
     }
 
     @Override
