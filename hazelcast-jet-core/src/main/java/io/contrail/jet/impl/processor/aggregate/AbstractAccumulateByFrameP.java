@@ -1,6 +1,5 @@
 package io.contrail.jet.impl.processor.aggregate;
 
-import io.contrail.jet.core.Traverser;
 import io.contrail.jet.window.SlidingWindowDefinition;
 
 import java.util.function.Consumer;
@@ -39,29 +38,29 @@ abstract class AbstractAccumulateByFrameP<K, S extends KeyedWindowState, F> exte
     }
 
     /**
-     * Forgets the frame cached for {@code process} and the emitter's place in a frame, and
-     * returns the emitter, which takes its frames from {@link #nextFrameToEmit}.
+     * Forgets the frame cached for {@code process} and the emitter's place in a frame; the
+     * emitter takes its frames from {@link #nextFrameToEmit}.
      */
-    abstract Traverser<?> restartEmitter();
+    abstract void restartEmitter();
 
     /** The number of records (keys) {@code frame} holds. */
     abstract int recordsIn(F frame);
 
     @Override
-    final Traverser<?> startWatermark(long timestamp) {
-        return startEmitting(WindowMath.lastClosedWindow(timestamp, slide));
+    final void startWatermark(long timestamp) {
+        startEmitting(WindowMath.lastClosedWindow(timestamp, slide));
     }
 
     @Override
-    final Traverser<?> startCompletion() {
-        return startEmitting(Long.MAX_VALUE);
+    final void startCompletion() {
+        startEmitting(Long.MAX_VALUE);
     }
 
-    private Traverser<?> startEmitting(long lastFrame) {
+    private void startEmitting(long lastFrame) {
         lastFrameToEmit = lastFrame;
         nextFrom = Long.MIN_VALUE;
         emittingFrame = FrameRing.NO_FRAME;
-        return restartEmitter();
+        restartEmitter();
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.contrail.jet.impl.processor.aggregate;
 
-import io.contrail.jet.core.Traverser;
 import io.contrail.jet.window.SlidingWindowDefinition;
 
 import java.util.function.Consumer;
@@ -44,22 +43,22 @@ abstract class AbstractSlidingWindowP<K, S extends KeyedWindowState, F> extends 
     }
 
     /** Starts emitting the dirty windows again, then every window up to {@code targetWindow}. */
-    abstract Traverser<?> startEmitting(long targetWindow);
+    abstract void startEmitting(long targetWindow);
 
     /** The number of records (keys) {@code frame} holds. */
     abstract int recordsIn(F frame);
 
     @Override
-    final Traverser<?> startWatermark(long timestamp) {
+    final void startWatermark(long timestamp) {
         long target = WindowMath.lastClosedWindow(timestamp, slide);
-        return startEmitting(lastWindow == NONE ? target : Math.max(lastWindow, target));
+        startEmitting(lastWindow == NONE ? target : Math.max(lastWindow, target));
     }
 
     @Override
-    final Traverser<?> startCompletion() {
+    final void startCompletion() {
         long last = frames.last();
         long target = last == FrameRing.NO_FRAME ? lastWindow : last + framesPerWindow - 1;
-        return startEmitting(lastWindow == NONE ? target : Math.max(lastWindow, target));
+        startEmitting(lastWindow == NONE ? target : Math.max(lastWindow, target));
     }
 
     @Override

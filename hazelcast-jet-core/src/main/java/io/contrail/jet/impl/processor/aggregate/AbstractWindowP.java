@@ -18,9 +18,10 @@ import static io.contrail.jet.impl.processor.aggregate.WindowMath.NONE;
  *
  * <h2>Watermarks</h2>
  * {@link Watermark#IDLE} is only forwarded. Any other watermark goes through three phases, each
- * resumed after back-pressure: emit what {@link #startWatermark} returns, advance
- * {@link #watermark} and what depends on it ({@link #onWatermarkAdvanced}), forward the watermark.
- * {@code complete()} emits what {@link #startCompletion} returns, without a watermark.
+ * resumed after back-pressure: emit what it closes ({@link #startWatermark}, then
+ * {@link #continueEmitting} until done), advance {@link #watermark} and what depends on it
+ * ({@link #onWatermarkAdvanced}), forward the watermark. {@code complete()} emits what
+ * {@link #startCompletion} starts, without a watermark.
  *
  * <h2>Lateness</h2>
  * An item below {@link #dropLimit} ({@code watermark - allowedLateness}) is dropped: the
@@ -52,7 +53,6 @@ abstract class AbstractWindowP<K, S extends KeyedWindowState> extends AbstractPr
     long dropLimit = Long.MIN_VALUE;
     private long restoredWatermark = Long.MAX_VALUE;
 
-    private Traverser<?> emission;
     private int phase = IDLE;
     private boolean completing;
     private boolean watermarkSaved;
@@ -67,7 +67,17 @@ abstract class AbstractWindowP<K, S extends KeyedWindowState> extends AbstractPr
     }
 
     /** Starts emitting what a watermark at {@code timestamp} closes; {@link #watermark} is still the previous one. */
-    abstract Traverser<?> startWatermark(long timestamp);
+    abstract void startWatermark(long timestamp);
+
+    /**
+     * Emits what {@link #startWatermark} or {@link #startCompletion} started: {@code true} when
+     * done, {@code false} after back-pressure (to be called again). Each subclass implements it as
+     * {@code emitFromTraverser(emitter)} on its own emitter field, so that the emitter's final class
+     * is the static type in the per-result loop and its {@code next()} is bound directly; through a
+     * {@code Traverser} held here it would hang on the type profile of {@code emitFromTraverser},
+     * which every processor shares and which goes megamorphic with a third emitter type.
+     */
+    abstract boolean continueEmitting();
 
     /** Called once {@link #watermark} has advanced, before the watermark is forwarded. */
     void onWatermarkAdvanced() {
@@ -75,7 +85,7 @@ abstract class AbstractWindowP<K, S extends KeyedWindowState> extends AbstractPr
     }
 
     /** Starts emitting everything still held (end of a bounded input). */
-    abstract Traverser<?> startCompletion();
+    abstract void startCompletion();
 
     /** One entry per key for the snapshot; {@link #watermark} is the value to save with each. */
     abstract Traverser<Map.Entry<K, S>> snapshotEntries();
@@ -104,11 +114,11 @@ abstract class AbstractWindowP<K, S extends KeyedWindowState> extends AbstractPr
             return tryEmit(wm);
         }
         if (phase == IDLE) {
-            emission = startWatermark(wm.timestamp());
+            startWatermark(wm.timestamp());
             phase = EMITTING;
         }
         if (phase == EMITTING) {
-            if (!emitFromTraverser(emission)) {
+            if (!continueEmitting()) {
                 return false;
             }
             watermark = Math.max(watermark, wm.timestamp());
@@ -126,9 +136,9 @@ abstract class AbstractWindowP<K, S extends KeyedWindowState> extends AbstractPr
     public final boolean complete() {
         if (!completing) {
             completing = true;
-            emission = startCompletion();
+            startCompletion();
         }
-        return emitFromTraverser(emission);
+        return continueEmitting();
     }
 
     @Override

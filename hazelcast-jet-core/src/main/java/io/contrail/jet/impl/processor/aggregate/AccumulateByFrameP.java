@@ -99,10 +99,14 @@ public final class AccumulateByFrameP<T, K, A> extends AbstractAccumulateByFrame
     }
 
     @Override
-    Traverser<?> restartEmitter() {
+    void restartEmitter() {
         cachedFrame = null;
         emitter.iterator = null;
-        return emitter;
+    }
+
+    @Override
+    boolean continueEmitting() {
+        return emitFromTraverser(emitter);
     }
 
     @Override

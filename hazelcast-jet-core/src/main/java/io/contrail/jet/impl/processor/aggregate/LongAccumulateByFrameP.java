@@ -83,10 +83,14 @@ public final class LongAccumulateByFrameP<T> extends AbstractAccumulateByFrameP<
     }
 
     @Override
-    Traverser<?> restartEmitter() {
+    void restartEmitter() {
         cachedFrame = null;
         emitter.content = null;
-        return emitter;
+    }
+
+    @Override
+    boolean continueEmitting() {
+        return emitFromTraverser(emitter);
     }
 
     @Override

@@ -196,10 +196,14 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractSlidingWindowP<Lon
     }
 
     @Override
-    Traverser<?> startEmitting(long targetWindow) {
+    void startEmitting(long targetWindow) {
         cachedFrame = null;
         emitter.start(targetWindow);
-        return emitter;
+    }
+
+    @Override
+    boolean continueEmitting() {
+        return emitFromTraverser(emitter);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.contrail.jet.window.KeyedWindowResultFunction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -56,6 +57,9 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractWindowP<K, Se
     private final HashMap<K, List<Session<A>>> keyToSessions = new HashMap<>();
     /** Session end to the keys having a session ending there. */
     private final TreeMap<Long, Set<K>> deadlines = new TreeMap<>();
+
+    private Iterator<Object> emission;
+    private final Traverser<Object> emitter = () -> emission.hasNext() ? emission.next() : null;
 
     @SuppressWarnings("unchecked")
     public SessionWindowP(long gap, Function<? super T, ? extends K> keyFn, ToLongFunction<? super T> timestampFn,
@@ -152,14 +156,19 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractWindowP<K, Se
     }
 
     @Override
-    Traverser<?> startWatermark(long timestamp) {
+    void startWatermark(long timestamp) {
         long limit = WindowMath.subtractSaturated(Math.max(watermark, timestamp), allowedLateness);
-        return Traverser.traverseIterable(closeSessions(deadlines.headMap(limit, true)));
+        emission = closeSessions(deadlines.headMap(limit, true)).iterator();
     }
 
     @Override
-    Traverser<?> startCompletion() {
-        return Traverser.traverseIterable(closeSessions(deadlines));
+    void startCompletion() {
+        emission = closeSessions(deadlines).iterator();
+    }
+
+    @Override
+    boolean continueEmitting() {
+        return emitFromTraverser(emitter);
     }
 
     /** Removes the sessions ending in {@code closing} (a view of {@link #deadlines}) and returns their outputs, by end. */

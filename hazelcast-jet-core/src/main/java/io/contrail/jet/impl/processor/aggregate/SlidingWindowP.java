@@ -235,10 +235,14 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractSlidingWindow
     }
 
     @Override
-    Traverser<?> startEmitting(long targetWindow) {
+    void startEmitting(long targetWindow) {
         cachedFrame = null;
         emitter.start(targetWindow);
-        return emitter;
+    }
+
+    @Override
+    boolean continueEmitting() {
+        return emitFromTraverser(emitter);
     }
 
     @Override
