@@ -6,7 +6,6 @@ import io.contrail.jet.ContrailInstance;
 import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.DAG;
 import io.contrail.jet.core.Edge;
-import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Vertex;
 import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.processor.Processors;
@@ -150,27 +149,5 @@ public class PipelineBenchmark {
     private static Edge edge(Vertex from, Vertex to, boolean isolated) {
         Edge edge = Edge.between(from, to);
         return isolated ? edge.isolated() : edge;
-    }
-
-    /** Counts what it receives and adds its count to the shared total when it completes. */
-    private static final class CountingSinkP extends AbstractProcessor {
-        private final LongAdder total;
-        private long count;
-
-        CountingSinkP(LongAdder total) {
-            this.total = total;
-        }
-
-        @Override
-        public void process(int ordinal, Inbox inbox) {
-            count += inbox.size();
-            inbox.clear();
-        }
-
-        @Override
-        public boolean complete() {
-            total.add(count);
-            return true;
-        }
     }
 }

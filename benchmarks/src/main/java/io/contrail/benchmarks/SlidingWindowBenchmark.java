@@ -3,10 +3,8 @@ package io.contrail.benchmarks;
 import io.contrail.jet.Contrail;
 import io.contrail.jet.ContrailConfig;
 import io.contrail.jet.ContrailInstance;
-import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.DAG;
 import io.contrail.jet.core.Edge;
-import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Vertex;
 import io.contrail.jet.processor.AggregateProcessors;
 import io.contrail.jet.processor.EventTimeMode;
@@ -109,27 +107,5 @@ public class SlidingWindowBenchmark {
         long received = resultCount.sum();
         counters.windowResults += received;
         return received;
-    }
-
-    /** Counts what it receives and adds its count to the shared total when it completes. */
-    private static final class CountingSinkP extends AbstractProcessor {
-        private final LongAdder total;
-        private long count;
-
-        CountingSinkP(LongAdder total) {
-            this.total = total;
-        }
-
-        @Override
-        public void process(int ordinal, Inbox inbox) {
-            count += inbox.size();
-            inbox.clear();
-        }
-
-        @Override
-        public boolean complete() {
-            total.add(count);
-            return true;
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /** Small processors for engine tests, independent of the processor library. */
@@ -81,6 +82,35 @@ public final class TestProcessors {
         return () -> new AbstractProcessor() {
             @Override
             public boolean complete() {
+                return false;
+            }
+        };
+    }
+
+    /** A pass-through sink that fails with an {@link IllegalStateException} of {@code message} on receiving {@code item}. */
+    public static ProcessorSupplier failingOn(long item, String message) {
+        return () -> new AbstractProcessor() {
+            @Override
+            protected boolean tryProcess(int ordinal, Object received) {
+                if ((Long) received == item) {
+                    throw new IllegalStateException(message);
+                }
+                return true;
+            }
+        };
+    }
+
+    /** A non-cooperative sink that calls {@code onItem} for each item, on its own thread. */
+    public static ProcessorSupplier nonCooperativeSink(Consumer<Object> onItem) {
+        return () -> new AbstractProcessor() {
+            @Override
+            protected boolean tryProcess(int ordinal, Object item) {
+                onItem.accept(item);
+                return true;
+            }
+
+            @Override
+            public boolean isCooperative() {
                 return false;
             }
         };

@@ -22,14 +22,9 @@ import io.contrail.jet.window.SlidingWindowDefinition;
 import io.contrail.jet.window.WindowDefinition;
 
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -124,7 +119,7 @@ public final class ContrailEngine implements EngineUnderTest {
     private static final class LatencySinkP extends AbstractProcessor {
         private final String probesId;
         private final ToLongFunctionEx<Object> windowEndFn;
-        private QueryProbes probes;
+        private WindowResultRuns runs;
 
         LatencySinkP(String probesId, ToLongFunctionEx<Object> windowEndFn) {
             this.probesId = probesId;
@@ -133,42 +128,29 @@ public final class ContrailEngine implements EngineUnderTest {
 
         @Override
         protected void init(Context context) {
-            probes = QueryProbes.lookup(probesId);
+            runs = new WindowResultRuns(QueryProbes.lookup(probesId));
         }
 
         @Override
         public void process(int ordinal, Inbox inbox) {
-            long arrival = System.nanoTime();
-            long runEnd = Long.MIN_VALUE;
-            long runCount = 0;
+            runs.startBatch();
             for (Object item; (item = inbox.poll()) != null; ) {
-                long end = windowEndFn.applyAsLong(item);
-                if (end != runEnd) {
-                    if (runCount > 0) {
-                        probes.windowResults(runEnd, runCount, arrival);
-                    }
-                    runEnd = end;
-                    runCount = 0;
-                }
-                runCount++;
+                runs.add(windowEndFn.applyAsLong(item));
             }
-            if (runCount > 0) {
-                probes.windowResults(runEnd, runCount, arrival);
-            }
+            runs.endBatch();
         }
     }
 
-    /** The job, its member, and the thread that reports the source's emitted events. */
+    /** The job on its member, and the thread that reports the source's emitted events. */
     private static final class Running implements RunningQuery {
-        private final ContrailInstance member;
         private final Job job;
+        private final StreamingJobQuery query;
         private final ScheduledExecutorService eventPoller;
         private long reportedEvents;
-        private boolean closed;
 
         Running(ContrailInstance member, Job job, QueryProbes probes) {
-            this.member = member;
             this.job = job;
+            this.query = new StreamingJobQuery("Contrail", job::getName, job::getFuture, job::cancel, member::shutdown);
             this.eventPoller = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "contrail-bench-event-poller");
                 thread.setDaemon(true);
@@ -187,41 +169,13 @@ public final class ContrailEngine implements EngineUnderTest {
 
         @Override
         public Optional<Throwable> failure() {
-            CompletableFuture<Void> future = job.getFuture();
-            if (!future.isDone()) {
-                return Optional.empty();
-            }
-            try {
-                future.join();
-                return Optional.of(new IllegalStateException("The streaming job completed, which it never should"));
-            } catch (CompletionException e) {
-                return Optional.of(e.getCause() != null ? e.getCause() : e);
-            } catch (CancellationException e) {
-                return Optional.of(e);
-            }
+            return query.failure();
         }
 
         @Override
         public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
             eventPoller.shutdownNow();
-            try {
-                if (!job.getFuture().isDone()) {
-                    job.cancel();
-                }
-                job.getFuture().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException | IllegalStateException ignored) {
-                // cancelled, failed or already over: either way it has stopped
-            } catch (TimeoutException e) {
-                System.err.println("Contrail job " + job.getName() + " did not stop within 30 s of cancel; shutting the member down");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                member.shutdown();
-            }
+            query.close();
         }
     }
 }

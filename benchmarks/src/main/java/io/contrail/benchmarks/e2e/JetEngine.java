@@ -23,13 +23,6 @@ import com.hazelcast.jet.pipeline.Sources;
 import com.hazelcast.jet.pipeline.StreamSource;
 import com.hazelcast.jet.pipeline.WindowDefinition;
 
-import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The reference query on Hazelcast Jet 5.6, the engine Contrail compares itself with: a fresh
@@ -78,7 +71,7 @@ public final class JetEngine implements EngineUnderTest {
                         .setSnapshotIntervalMillis(spec.snapshotIntervalMillis());
             }
             Job job = member.getJet().newJob(pipeline(spec, probes.id()), jobConfig);
-            return new Running(member, job);
+            return new StreamingJobQuery("Jet", job::getName, job::getFuture, job::cancel, member::shutdown);
         } catch (RuntimeException | Error e) {
             member.shutdown();
             throw e;
@@ -185,7 +178,7 @@ public final class JetEngine implements EngineUnderTest {
      */
     static final class LatencySinkP extends AbstractProcessor {
         private final String probesId;
-        private QueryProbes probes;
+        private WindowResultRuns runs;
 
         LatencySinkP(String probesId) {
             this.probesId = probesId;
@@ -193,78 +186,16 @@ public final class JetEngine implements EngineUnderTest {
 
         @Override
         protected void init(Context context) {
-            probes = QueryProbes.lookup(probesId);
+            runs = new WindowResultRuns(QueryProbes.lookup(probesId));
         }
 
         @Override
         public void process(int ordinal, Inbox inbox) {
-            long arrival = System.nanoTime();
-            long runEnd = Long.MIN_VALUE;
-            long runCount = 0;
+            runs.startBatch();
             for (Object item; (item = inbox.poll()) != null; ) {
-                long end = ((WindowResult<?>) item).end();
-                if (end != runEnd) {
-                    if (runCount > 0) {
-                        probes.windowResults(runEnd, runCount, arrival);
-                    }
-                    runEnd = end;
-                    runCount = 0;
-                }
-                runCount++;
+                runs.add(((WindowResult<?>) item).end());
             }
-            if (runCount > 0) {
-                probes.windowResults(runEnd, runCount, arrival);
-            }
-        }
-    }
-
-    /** The job and its member. */
-    private static final class Running implements RunningQuery {
-        private final HazelcastInstance member;
-        private final Job job;
-        private boolean closed;
-
-        Running(HazelcastInstance member, Job job) {
-            this.member = member;
-            this.job = job;
-        }
-
-        @Override
-        public Optional<Throwable> failure() {
-            CompletableFuture<Void> future = job.getFuture();
-            if (!future.isDone()) {
-                return Optional.empty();
-            }
-            try {
-                future.join();
-                return Optional.of(new IllegalStateException("The streaming job completed, which it never should"));
-            } catch (CompletionException e) {
-                return Optional.of(e.getCause() != null ? e.getCause() : e);
-            } catch (CancellationException e) {
-                return Optional.of(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                if (!job.getFuture().isDone()) {
-                    job.cancel();
-                }
-                job.getFuture().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException | IllegalStateException ignored) {
-                // cancelled, failed or already over: either way it has stopped
-            } catch (TimeoutException e) {
-                System.err.println("Jet job " + job.getName() + " did not stop within 30 s of cancel; shutting the member down");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                member.shutdown();
-            }
+            runs.endBatch();
         }
     }
 }

@@ -155,6 +155,11 @@ class AggregateProcessors_RandomizedTest {
     private record WindowKey(long window, long key) {
     }
 
+    /** Whether every model drops {@code e}: below the watermark minus the lateness. */
+    private static boolean isLate(Event e, long watermark, long lateness) {
+        return watermark != Long.MIN_VALUE && e.ts() < watermark - lateness;
+    }
+
     /** What a single-stage sliding window processor must emit. */
     static <A, R> List<Object> expectedWindows(List<Object> input, SlidingWindowDefinition def, long lateness,
                                                AggregateOperation<Event, A, R> op) {
@@ -184,7 +189,7 @@ class AggregateProcessors_RandomizedTest {
                 out.add(wm);
             } else {
                 Event e = (Event) item;
-                if (watermark != Long.MIN_VALUE && e.ts() < watermark - lateness) {
+                if (isLate(e, watermark, lateness)) {
                     continue;
                 }
                 long f = Math.floorDiv(e.ts(), slide);
@@ -246,7 +251,7 @@ class AggregateProcessors_RandomizedTest {
                 out.add(wm);
             } else {
                 Event e = (Event) item;
-                if (watermark != Long.MIN_VALUE && e.ts() < watermark - lateness) {
+                if (isLate(e, watermark, lateness)) {
                     continue;
                 }
                 A acc = pending.computeIfAbsent(Math.floorDiv(e.ts(), slide), f -> new LinkedHashMap<>())
@@ -274,7 +279,7 @@ class AggregateProcessors_RandomizedTest {
                 if (!wm.isIdle()) {
                     watermark = Math.max(watermark, wm.timestamp());
                 }
-            } else if (watermark == Long.MIN_VALUE || ((Event) item).ts() >= watermark - lateness) {
+            } else if (!isLate((Event) item, watermark, lateness)) {
                 accepted.add((Event) item);
             }
         }

@@ -6,8 +6,6 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
 import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Outbox;
-import io.contrail.jet.core.Processor;
-import io.contrail.jet.core.Watermark;
 import io.contrail.jet.function.BiFunctionEx;
 import io.contrail.jet.function.FunctionEx;
 
@@ -42,7 +40,7 @@ import static java.util.Objects.requireNonNull;
  * @param <K> the map's key type
  * @param <V> the map's value type
  */
-public final class UpdateMapP<T, K, V> implements Processor {
+public final class UpdateMapP<T, K, V> extends AbstractAsyncBatchSinkP {
 
     /** Items per batch. */
     static final int BATCH_SIZE = 1024;
@@ -55,18 +53,11 @@ public final class UpdateMapP<T, K, V> implements Processor {
     private PartitionService partitionService;
     private HashMap<K, List<T>> buffer = new HashMap<>();
     private int bufferedItems;
-    /** All operations of the batch being applied, or {@code null}. */
-    private CompletableFuture<Void> inFlight;
 
     public UpdateMapP(String mapName, FunctionEx<? super T, ? extends K> keyFn, BiFunctionEx<? super V, ? super T, ? extends V> updateFn) {
         this.mapName = requireNonNull(mapName, "mapName is null");
         this.keyFn = requireNonNull(keyFn, "keyFn is null");
         this.updateFn = requireNonNull(updateFn, "updateFn is null");
-    }
-
-    @Override
-    public boolean isCooperative() {
-        return false;
     }
 
     @Override
@@ -92,7 +83,8 @@ public final class UpdateMapP<T, K, V> implements Processor {
     }
 
     /** Waits for the batch in flight, then sends the buffer grouped by owner member. */
-    private void flush() {
+    @Override
+    void flush() {
         awaitInFlight();
         if (buffer.isEmpty()) {
             return;
@@ -108,34 +100,14 @@ public final class UpdateMapP<T, K, V> implements Processor {
         for (HashMap<K, List<T>> items : byOwner.values()) {
             ops[i++] = map.submitToKeys(items.keySet(), new ApplyUpdates<>(updateFn, items)).toCompletableFuture();
         }
-        inFlight = CompletableFuture.allOf(ops);
+        send(CompletableFuture.allOf(ops));
         buffer = new HashMap<>();
         bufferedItems = 0;
     }
 
-    private void awaitInFlight() {
-        if (inFlight != null) {
-            CompletableFuture<Void> f = inFlight;
-            inFlight = null;
-            AsyncOps.await(f, "Updating map '" + mapName + "'");
-        }
-    }
-
     @Override
-    public boolean tryProcessWatermark(Watermark watermark) {
-        return true;
-    }
-
-    @Override
-    public boolean complete() {
-        flush();
-        awaitInFlight();
-        return true;
-    }
-
-    @Override
-    public boolean saveToSnapshot() {
-        return complete();
+    String operation() {
+        return "Updating map '" + mapName + "'";
     }
 
     @Override

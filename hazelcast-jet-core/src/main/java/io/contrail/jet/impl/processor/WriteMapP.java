@@ -3,15 +3,12 @@ package io.contrail.jet.impl.processor;
 import com.hazelcast.map.IMap;
 import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Outbox;
-import io.contrail.jet.core.Processor;
-import io.contrail.jet.core.Watermark;
 import io.contrail.jet.function.FunctionEx;
 import io.contrail.jet.job.ProcessingGuarantee;
 
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import static java.util.Objects.requireNonNull;
 
@@ -46,7 +43,7 @@ import static java.util.Objects.requireNonNull;
  * @param <K> the map's key type
  * @param <V> the map's value type
  */
-public final class WriteMapP<T, K, V> implements Processor {
+public final class WriteMapP<T, K, V> extends AbstractAsyncBatchSinkP {
 
     /** Distinct keys per {@code setAllAsync} call. */
     static final int BATCH_SIZE = 1024;
@@ -61,18 +58,11 @@ public final class WriteMapP<T, K, V> implements Processor {
     private HashMap<K, V> buffer = new HashMap<>();
     /** Exactly-once: the entries saved in the last snapshot, written when it completes. */
     private HashMap<K, V> prepared = new HashMap<>();
-    /** The batch being written, or {@code null}. */
-    private CompletableFuture<Void> inFlight;
 
     public WriteMapP(String mapName, FunctionEx<? super T, ? extends K> keyFn, FunctionEx<? super T, ? extends V> valueFn) {
         this.mapName = requireNonNull(mapName, "mapName is null");
         this.keyFn = requireNonNull(keyFn, "keyFn is null");
         this.valueFn = requireNonNull(valueFn, "valueFn is null");
-    }
-
-    @Override
-    public boolean isCooperative() {
-        return false;
     }
 
     @Override
@@ -100,27 +90,19 @@ public final class WriteMapP<T, K, V> implements Processor {
         }
     }
 
-    /** Waits for the batch in flight, then sends the buffer. */
-    private void flush() {
+    @Override
+    void flush() {
         awaitInFlight();
         if (!buffer.isEmpty()) {
-            inFlight = map.setAllAsync(buffer).toCompletableFuture();
+            send(map.setAllAsync(buffer).toCompletableFuture());
             // A new buffer: the call may still read the old one.
             buffer = new HashMap<>();
         }
     }
 
-    private void awaitInFlight() {
-        if (inFlight != null) {
-            CompletableFuture<Void> f = inFlight;
-            inFlight = null;
-            AsyncOps.await(f, "Writing to map '" + mapName + "'");
-        }
-    }
-
     @Override
-    public boolean tryProcessWatermark(Watermark watermark) {
-        return true;
+    String operation() {
+        return "Writing to map '" + mapName + "'";
     }
 
     @Override
@@ -129,17 +111,13 @@ public final class WriteMapP<T, K, V> implements Processor {
         prepared.putAll(buffer);
         buffer = prepared;
         prepared = new HashMap<>();
-        flush();
-        awaitInFlight();
-        return true;
+        return super.complete();
     }
 
     @Override
     public boolean saveToSnapshot() {
         if (!twoPhase) {
-            flush();
-            awaitInFlight();
-            return true;
+            return super.saveToSnapshot();
         }
         // entries prepared for a snapshot that failed stay uncommitted: they go with this one
         prepared.putAll(buffer);
@@ -181,7 +159,7 @@ public final class WriteMapP<T, K, V> implements Processor {
     private void writeAndWait(HashMap<K, V> entries) {
         awaitInFlight();
         if (!entries.isEmpty()) {
-            AsyncOps.await(map.setAllAsync(entries).toCompletableFuture(), "Writing to map '" + mapName + "'");
+            AsyncOps.await(map.setAllAsync(entries).toCompletableFuture(), operation());
         }
     }
 

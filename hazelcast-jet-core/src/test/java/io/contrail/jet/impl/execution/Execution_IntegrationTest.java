@@ -26,6 +26,7 @@ import java.util.stream.LongStream;
 
 import static io.contrail.jet.TestProcessors.collectingSink;
 import static io.contrail.jet.TestProcessors.itemsSource;
+import static io.contrail.jet.TestProcessors.nonCooperativeSink;
 import static io.contrail.jet.TestProcessors.rangeSource;
 import static io.contrail.jet.TestProcessors.sinkOutput;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -223,18 +224,8 @@ class Execution_IntegrationTest {
         List<String> threads = new CopyOnWriteArrayList<>();
         DAG dag = new DAG();
         Vertex source = dag.newVertex("source", rangeSource(1_000, k -> k)).localParallelism(1);
-        Vertex blocking = dag.newVertex("blocking", () -> new AbstractProcessor() {
-            @Override
-            protected boolean tryProcess(int ordinal, Object item) {
-                threads.add(Thread.currentThread().getName());
-                return true;
-            }
-
-            @Override
-            public boolean isCooperative() {
-                return false;
-            }
-        }).localParallelism(1);
+        Vertex blocking = dag.newVertex("blocking", nonCooperativeSink(item -> threads.add(Thread.currentThread().getName())))
+                .localParallelism(1);
         dag.edge(Edge.between(source, blocking));
 
         member.newJob(dag).join();

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.contrail.jet.TestProcessors.collectingSink;
+import static io.contrail.jet.TestProcessors.failingOn;
 import static io.contrail.jet.TestProcessors.rangeSource;
 import static io.contrail.jet.TestProcessors.sinkOutput;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,15 +105,7 @@ class Fusion_IntegrationTest {
     void exceptionInFusedStage_failsTheJob() {
         DAG dag = new DAG();
         Vertex source = dag.newVertex("source", rangeSource(1_000, k -> k)).localParallelism(1);
-        Vertex failing = dag.newVertex("failing", () -> new AbstractProcessor() {
-            @Override
-            protected boolean tryProcess(int ordinal, Object item) {
-                if ((Long) item == 500) {
-                    throw new IllegalStateException("fused failure");
-                }
-                return true;
-            }
-        }).localParallelism(1);
+        Vertex failing = dag.newVertex("failing", failingOn(500, "fused failure")).localParallelism(1);
         dag.edge(Edge.between(source, failing).isolated());
 
         assertThatThrownBy(() -> fusing.newJob(dag).join()).isInstanceOf(JobFailedException.class).hasMessageContaining("fused failure");

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 import static io.contrail.jet.TestProcessors.collectingSink;
 import static io.contrail.jet.TestProcessors.endlessSource;
+import static io.contrail.jet.TestProcessors.failingOn;
+import static io.contrail.jet.TestProcessors.nonCooperativeSink;
 import static io.contrail.jet.TestProcessors.rangeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,17 +72,7 @@ class Job_IntegrationTest {
     void cancel_stopsStreamingJobQuickly_andLeavesNoThreads() {
         DAG dag = new DAG();
         Vertex source = dag.newVertex("source", endlessSource()).localParallelism(2);
-        Vertex blocking = dag.newVertex("blocking", () -> new AbstractProcessor() {
-            @Override
-            protected boolean tryProcess(int ordinal, Object item) {
-                return true;
-            }
-
-            @Override
-            public boolean isCooperative() {
-                return false;
-            }
-        }).localParallelism(2);
+        Vertex blocking = dag.newVertex("blocking", nonCooperativeSink(item -> { })).localParallelism(2);
         dag.edge(Edge.between(source, blocking));
         Job job = member.newJob(dag, new JobConfig().setName("to-cancel"));
         await().atMost(5, TimeUnit.SECONDS).until(() -> job.getStatus() == JobStatus.RUNNING);
@@ -101,15 +93,7 @@ class Job_IntegrationTest {
     void processorException_failsJobWithItsCause() {
         DAG dag = new DAG();
         Vertex source = dag.newVertex("source", rangeSource(100, k -> k)).localParallelism(1);
-        Vertex failing = dag.newVertex("failing", () -> new AbstractProcessor() {
-            @Override
-            protected boolean tryProcess(int ordinal, Object item) {
-                if ((Long) item == 42) {
-                    throw new IllegalStateException("boom at 42");
-                }
-                return true;
-            }
-        }).localParallelism(1);
+        Vertex failing = dag.newVertex("failing", failingOn(42, "boom at 42")).localParallelism(1);
         dag.edge(Edge.between(source, failing));
 
         Job job = member.newJob(dag);

@@ -7,9 +7,9 @@ import io.contrail.jet.core.test.TestOutbox;
 import io.contrail.jet.core.test.TestProcessorContext;
 import io.contrail.jet.function.FunctionEx;
 import io.contrail.jet.processor.SourceProcessors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -26,30 +26,23 @@ class ReadMapPTest {
 
     private static final int ENTRY_COUNT = 400;
 
-    private static HazelcastInstance hz;
+    @RegisterExtension
+    static final TestMember MEMBER = new TestMember();
 
     @BeforeAll
-    static void startMember() {
-        hz = TestMembers.newMember(ReadMapPTest.class);
-        IMap<Integer, String> map = hz.getMap("source");
+    static void fillMap() {
+        IMap<Integer, String> map = MEMBER.hz().getMap("source");
         for (int i = 0; i < ENTRY_COUNT; i++) {
             map.put(i, "v" + i);
-        }
-    }
-
-    @AfterAll
-    static void stopMember() {
-        if (hz != null) {
-            hz.shutdown();
         }
     }
 
     @Test
     void readsAllEntries() {
         verifyProcessor(SourceProcessors.readMap("source"))
-                .contextSetup(c -> c.setHazelcastInstance(hz))
+                .contextSetup(c -> c.setHazelcastInstance(MEMBER.hz()))
                 .outputChecker(sameEntries())
-                .expectOutput(new ArrayList<>(hz.<Integer, String>getMap("source").entrySet()));
+                .expectOutput(new ArrayList<>(MEMBER.hz().<Integer, String>getMap("source").entrySet()));
     }
 
     @Test
@@ -57,12 +50,12 @@ class ReadMapPTest {
         int parallelism = 3;
         for (int index = 0; index < parallelism; index++) {
             int i = index;
-            List<Map.Entry<Integer, String>> expected = hz.<Integer, String>getMap("source").entrySet().stream()
-                    .filter(e -> hz.getPartitionService().getPartition(e.getKey()).getPartitionId() % parallelism == i)
+            List<Map.Entry<Integer, String>> expected = MEMBER.hz().<Integer, String>getMap("source").entrySet().stream()
+                    .filter(e -> MEMBER.hz().getPartitionService().getPartition(e.getKey()).getPartitionId() % parallelism == i)
                     .toList();
             assertThat(expected).isNotEmpty();
             verifyProcessor(SourceProcessors.readMap("source"))
-                    .contextSetup(c -> c.setHazelcastInstance(hz).setProcessorIndex(i, parallelism))
+                    .contextSetup(c -> c.setHazelcastInstance(MEMBER.hz()).setProcessorIndex(i, parallelism))
                     .outputChecker(sameEntries())
                     .expectOutput(expected);
         }
@@ -72,7 +65,7 @@ class ReadMapPTest {
     void appliesPredicateAndProjectionDroppingNulls() {
         FunctionEx<Map.Entry<Integer, String>, String> projection = e -> e.getKey() % 10 == 0 ? null : e.getValue();
         verifyProcessor(SourceProcessors.readMap("source", Predicates.<Integer, String>sql("__key >= 350"), projection))
-                .contextSetup(c -> c.setHazelcastInstance(hz))
+                .contextSetup(c -> c.setHazelcastInstance(MEMBER.hz()))
                 .outputChecker((expected, actual) -> new HashMap<>(counts(expected)).equals(counts(actual)))
                 .expectOutput(java.util.stream.IntStream.range(350, ENTRY_COUNT).filter(k -> k % 10 != 0).mapToObj(k -> "v" + k).toList());
     }
@@ -80,16 +73,16 @@ class ReadMapPTest {
     @Test
     void emptyMapCompletesWithoutOutput() {
         verifyProcessor(SourceProcessors.readMap("empty"))
-                .contextSetup(c -> c.setHazelcastInstance(hz))
+                .contextSetup(c -> c.setHazelcastInstance(MEMBER.hz()))
                 .expectOutput(List.of());
     }
 
     @Test
     void moreProcessorsThanPartitionsLeavesSomeIdle() throws Exception {
-        int partitions = hz.getPartitionService().getPartitions().size();
+        int partitions = MEMBER.hz().getPartitionService().getPartitions().size();
         ReadMapP<Integer, String, Map.Entry<Integer, String>> p = new ReadMapP<>("source", Predicates.alwaysTrue(), FunctionEx.identity());
         TestOutbox outbox = new TestOutbox(10);
-        p.init(outbox, new TestProcessorContext().setHazelcastInstance(hz).setProcessorIndex(partitions + 1, partitions + 5));
+        p.init(outbox, new TestProcessorContext().setHazelcastInstance(MEMBER.hz()).setProcessorIndex(partitions + 1, partitions + 5));
         assertThat(p.complete()).isTrue();
         assertThat(outbox.bucket(0)).isEmpty();
     }

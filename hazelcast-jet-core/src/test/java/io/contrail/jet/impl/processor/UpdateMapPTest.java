@@ -7,9 +7,8 @@ import io.contrail.jet.core.test.TestOutbox;
 import io.contrail.jet.core.test.TestProcessorContext;
 import io.contrail.jet.function.BiFunctionEx;
 import io.contrail.jet.processor.SinkProcessors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,37 +27,26 @@ class UpdateMapPTest {
 
     private static final BiFunctionEx<Long, String, Long> COUNT = (n, item) -> n == null ? 1L : n + 1;
 
-    private static HazelcastInstance hz;
-
-    @BeforeAll
-    static void startMember() {
-        hz = TestMembers.newMember(UpdateMapPTest.class);
-    }
-
-    @AfterAll
-    static void stopMember() {
-        if (hz != null) {
-            hz.shutdown();
-        }
-    }
+    @RegisterExtension
+    static final TestMember MEMBER = new TestMember();
 
     @Test
     void countsPerKey() {
         verifyProcessor(SinkProcessors.<String, String, Long>updateMap("counts", word -> word, COUNT))
-                .contextSetup(c -> c.setHazelcastInstance(hz))
+                .contextSetup(c -> c.setHazelcastInstance(MEMBER.hz()))
                 .input(List.of("a", "b", "a", "c", "a"))
                 .expectOutput(List.of());
         // TestSupport runs the processor four times (back-pressure x snapshots), each adding its counts.
-        assertThat(Map.copyOf(hz.<String, Long>getMap("counts"))).containsExactlyInAnyOrderEntriesOf(Map.of("a", 12L, "b", 4L, "c", 4L));
+        assertThat(Map.copyOf(MEMBER.hz().<String, Long>getMap("counts"))).containsExactlyInAnyOrderEntriesOf(Map.of("a", 12L, "b", 4L, "c", 4L));
     }
 
     @Test
     void nullResultRemovesTheEntry() throws Exception {
-        IMap<String, Integer> map = hz.getMap("removals");
+        IMap<String, Integer> map = MEMBER.hz().getMap("removals");
         map.put("gone", 1);
         map.put("kept", 1);
         UpdateMapP<String, String, Integer> p = new UpdateMapP<>("removals", key -> key, (old, key) -> key.equals("gone") ? null : old + 1);
-        p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(hz));
+        p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(MEMBER.hz()));
         p.process(0, new TestInbox().add("gone").add("kept"));
         assertThat(p.complete()).isTrue();
         assertThat(Map.copyOf(map)).containsExactlyInAnyOrderEntriesOf(Map.of("kept", 2));
@@ -70,14 +58,14 @@ class UpdateMapPTest {
         int perKey = UpdateMapP.BATCH_SIZE * 2;
         UpdateMapP<Integer, Integer, Integer> p = new UpdateMapP<>("order", i -> i % 7,
                 (old, i) -> (old == null ? i / 7 == 0 : old == i / 7 - 1) ? i / 7 : -1);
-        p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(hz));
+        p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(MEMBER.hz()));
         TestInbox inbox = new TestInbox();
         IntStream.range(0, perKey * 7).forEach(inbox::add);
         p.process(0, inbox);
         assertThat(p.complete()).isTrue();
         Map<Integer, Integer> expected = new HashMap<>();
         IntStream.range(0, 7).forEach(k -> expected.put(k, perKey - 1));
-        assertThat(Map.copyOf(hz.<Integer, Integer>getMap("order"))).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(Map.copyOf(MEMBER.hz().<Integer, Integer>getMap("order"))).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     @Test
@@ -91,7 +79,7 @@ class UpdateMapPTest {
                 int i = index;
                 done.add(pool.submit(() -> {
                     UpdateMapP<String, String, Long> p = new UpdateMapP<>("shared", word -> word, COUNT);
-                    p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(hz).setProcessorIndex(i, processors));
+                    p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(MEMBER.hz()).setProcessorIndex(i, processors));
                     for (int n = 0; n < itemsPerProcessor; n += 100) {
                         TestInbox inbox = new TestInbox();
                         // Keys "k0".."k9" are shared by all processors, "own-i" is this processor's only.
@@ -114,7 +102,7 @@ class UpdateMapPTest {
         for (int i = 0; i < processors; i++) {
             expected.put("own-" + i, (long) itemsPerProcessor / 2);
         }
-        assertThat(Map.copyOf(hz.<String, Long>getMap("shared"))).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(Map.copyOf(MEMBER.hz().<String, Long>getMap("shared"))).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     @Test

@@ -3,9 +3,8 @@ package io.contrail.jet.impl.processor;
 import com.hazelcast.core.HazelcastInstance;
 import io.contrail.jet.core.Watermark;
 import io.contrail.jet.processor.SinkProcessors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -15,28 +14,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WriteListPTest {
 
-    private static HazelcastInstance hz;
-
-    @BeforeAll
-    static void startMember() {
-        hz = TestMembers.newMember(WriteListPTest.class);
-    }
-
-    @AfterAll
-    static void stopMember() {
-        if (hz != null) {
-            hz.shutdown();
-        }
-    }
+    @RegisterExtension
+    static final TestMember MEMBER = new TestMember();
 
     @Test
     void appendsItemsInOrderAndDropsWatermarks() {
         verifyProcessor(SinkProcessors.writeList("results"))
-                .contextSetup(c -> c.setHazelcastInstance(hz))
+                .contextSetup(c -> c.setHazelcastInstance(MEMBER.hz()))
                 .input(List.of("a", new Watermark(1), "b", "c"))
                 .expectOutput(List.of());
         // TestSupport runs the processor four times (back-pressure x snapshots), each appending.
-        assertThat(hz.getList("results")).containsExactly("a", "b", "c", "a", "b", "c", "a", "b", "c", "a", "b", "c");
+        assertThat(MEMBER.hz().getList("results")).containsExactly("a", "b", "c", "a", "b", "c", "a", "b", "c", "a", "b", "c");
     }
 
     @Test

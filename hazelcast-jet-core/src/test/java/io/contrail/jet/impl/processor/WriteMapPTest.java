@@ -6,9 +6,8 @@ import io.contrail.jet.core.test.TestInbox;
 import io.contrail.jet.core.test.TestOutbox;
 import io.contrail.jet.core.test.TestProcessorContext;
 import io.contrail.jet.processor.SinkProcessors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,27 +21,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WriteMapPTest {
 
-    private static HazelcastInstance hz;
-
-    @BeforeAll
-    static void startMember() {
-        hz = TestMembers.newMember(WriteMapPTest.class);
-    }
-
-    @AfterAll
-    static void stopMember() {
-        if (hz != null) {
-            hz.shutdown();
-        }
-    }
+    @RegisterExtension
+    static final TestMember MEMBER = new TestMember();
 
     @Test
     void putsEntriesAndDropsWatermarks() {
         verifyProcessor(SinkProcessors.writeMap("entries"))
-                .contextSetup(c -> c.setHazelcastInstance(hz))
+                .contextSetup(c -> c.setHazelcastInstance(MEMBER.hz()))
                 .input(List.of(Map.entry("a", 1), Map.entry("b", 2), new Watermark(3), Map.entry("a", 3)))
                 .expectOutput(List.of());
-        assertThat(Map.copyOf(hz.getMap("entries"))).containsExactlyInAnyOrderEntriesOf(Map.of("a", 3, "b", 2));
+        assertThat(Map.copyOf(MEMBER.hz().getMap("entries"))).containsExactlyInAnyOrderEntriesOf(Map.of("a", 3, "b", 2));
     }
 
     @Test
@@ -53,29 +41,29 @@ class WriteMapPTest {
         IntStream.range(0, count).forEach(items::add);
         IntStream.range(0, count).forEach(i -> items.add(i + count));
         verifyProcessor(SinkProcessors.<Integer, Integer, String>writeMap("batches", i -> i % count, i -> "v" + i))
-                .contextSetup(c -> c.setHazelcastInstance(hz))
+                .contextSetup(c -> c.setHazelcastInstance(MEMBER.hz()))
                 .disableSnapshots() // a snapshot flushes after every item: covered by putsEntriesAndDropsWatermarks
                 .input(items)
                 .expectOutput(List.of());
         Map<Integer, String> expected = new HashMap<>();
         IntStream.range(0, count).forEach(i -> expected.put(i, "v" + (i + count)));
-        assertThat(Map.copyOf(hz.<Integer, String>getMap("batches"))).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(Map.copyOf(MEMBER.hz().<Integer, String>getMap("batches"))).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     @Test
     void snapshotWaitsUntilEverythingIsWritten() throws Exception {
         WriteMapP<Integer, Integer, Integer> p = new WriteMapP<>("snapshot", i -> i, i -> i);
-        p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(hz));
+        p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(MEMBER.hz()));
         p.process(0, new TestInbox().add(1).add(2));
-        assertThat(Map.copyOf(hz.getMap("snapshot"))).isEmpty();
+        assertThat(Map.copyOf(MEMBER.hz().getMap("snapshot"))).isEmpty();
         assertThat(p.saveToSnapshot()).isTrue();
-        assertThat(Map.copyOf(hz.getMap("snapshot"))).hasSize(2);
+        assertThat(Map.copyOf(MEMBER.hz().getMap("snapshot"))).hasSize(2);
     }
 
     @Test
     void nullKeyFailsNamingTheFunction() throws Exception {
         WriteMapP<Integer, Integer, Integer> p = new WriteMapP<>("nulls", i -> null, i -> i);
-        p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(hz));
+        p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(MEMBER.hz()));
         assertThatThrownBy(() -> p.process(0, new TestInbox().add(1)))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("keyFn returned null");
     }

@@ -1,10 +1,8 @@
 package io.contrail.jet.impl.processor.aggregate;
 
 import io.contrail.jet.aggregate.LongAggregateOperation;
-import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Traverser;
-import io.contrail.jet.core.Watermark;
 import io.contrail.jet.window.LongKeyedFrame;
 import io.contrail.jet.window.LongKeyedWindowResultFunction;
 import io.contrail.jet.window.SlidingWindowDefinition;
@@ -48,11 +46,7 @@ import static java.util.Objects.requireNonNull;
  * @param <T>   the item type (for frame input, {@code LongKeyedFrame})
  * @param <OUT> the output type
  */
-public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implements DropsLateItems {
-
-    private static final int IDLE = 0;
-    private static final int EMITTING = 1;
-    private static final int FORWARDING = 2;
+public final class LongSlidingWindowP<T, OUT> extends AbstractSlidingWindowP<Long, LongKeyFramesState, LongLongTable> {
 
     private final boolean frameInput;
     private final ToLongFunction<? super T> keyFn;
@@ -60,21 +54,10 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
     private final ToLongFunction<? super T> valueFn;
     private final boolean counting;
     private final LongKeyedWindowResultFunction<? extends OUT> mapToOutputFn;
-    private final long slide;
-    private final long framesPerWindow;
-    private final long allowedLateness;
-    private final RecordLimit records;
-    private final LateItems lateItems = new LateItems();
 
-    private final FrameRing<LongLongTable> frames;
     /** Each key's value over window {@link #lastWindow}; aux = frames holding the key (summing only). */
     private final LongLongTable running;
     private final TreeMap<Long, LongHashSet> dirtyWindows = new TreeMap<>();
-    private long watermark = NONE;
-    private long lastWindow = NONE;
-    private long dropLimit = Long.MIN_VALUE;
-    private long lateFrameLimit = Long.MIN_VALUE;
-    private long restoredWatermark = Long.MAX_VALUE;
 
     private LongLongTable cachedFrame;
     private long cachedFrameNo;
@@ -83,28 +66,18 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
     private boolean cachedFrameLate;
 
     private final WindowEmitter emitter = new WindowEmitter();
-    private int phase = IDLE;
-    private boolean completing;
-    private boolean watermarkSaved;
-    private Traverser<Map.Entry<Long, LongKeyFramesState>> snapshotTraverser;
 
     private LongSlidingWindowP(boolean frameInput, ToLongFunction<? super T> keyFn, ToLongFunction<? super T> timestampFn,
                                SlidingWindowDefinition windowDefinition, LongAggregateOperation<? super T> op,
                                LongKeyedWindowResultFunction<? extends OUT> mapToOutputFn,
                                long allowedLateness, long maxAccumulatedRecords) {
-        requireNonNull(windowDefinition, "windowDefinition is null");
+        super(windowDefinition, allowedLateness, maxAccumulatedRecords, () -> new LongLongTable(64, false), LongLongTable::clear);
         this.frameInput = frameInput;
         this.keyFn = keyFn;
         this.timestampFn = timestampFn;
         this.valueFn = requireNonNull(op, "op is null").valueFn();
         this.counting = op.isCounting();
         this.mapToOutputFn = requireNonNull(mapToOutputFn, "mapToOutputFn is null");
-        this.slide = windowDefinition.slideBy();
-        this.framesPerWindow = windowDefinition.framesPerWindow();
-        this.allowedLateness = AccumulateByFrameP.checkLateness(allowedLateness);
-        this.records = new RecordLimit(maxAccumulatedRecords);
-        this.frames = new FrameRing<>(FrameRing.capacityFor(framesPerWindow + allowedLateness / slide + 2),
-                () -> new LongLongTable(64, false), LongLongTable::clear);
         this.running = new LongLongTable(64, !counting);
     }
 
@@ -137,6 +110,7 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
         }
     }
 
+    // The unboxed copy of SlidingWindowP.processItems (likewise processFrames): nothing boxed or allocated per item.
     @SuppressWarnings("unchecked")
     private void processItems(Inbox inbox) {
         final ToLongFunction<Object> keyFn = (ToLongFunction<Object>) this.keyFn;
@@ -151,7 +125,7 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
         for (Object item; (item = inbox.poll()) != null; ) {
             long ts = timestampFn.applyAsLong(item);
             if (ts < dropLimit) {
-                lateItems.drop(getContext(), "items", ts, watermark, allowedLateness);
+                dropLate("items", ts);
                 continue;
             }
             long sinceFrameStart = ts - frameStart;
@@ -165,7 +139,7 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
             long value = counting ? 1 : valueFn.applyAsLong(item);
             boolean inserted = frame.add(key, value);
             if (inserted) {
-                records.increment(getContext(), this);
+                addRecord();
             }
             if (frameLate) {
                 onLateUpdate(key, value, inserted);
@@ -179,14 +153,14 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
             if (cachedFrame == null || partial.end() != cachedFrameEnd) {
                 long f = WindowMath.frameOfEnd(partial.end(), slide);
                 if (f <= lateFrameLimit) {
-                    lateItems.drop(getContext(), "frame partials", partial.end() - 1, watermark, allowedLateness);
+                    dropLate("frame partials", partial.end() - 1);
                     continue;
                 }
                 selectFrame(f);
             }
             boolean inserted = cachedFrame.add(partial.key(), partial.value());
             if (inserted) {
-                records.increment(getContext(), this);
+                addRecord();
             }
             if (cachedFrameLate) {
                 onLateUpdate(partial.key(), partial.value(), inserted);
@@ -199,7 +173,7 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
         cachedFrameNo = f;
         cachedFrameStart = WindowMath.frameStart(f, slide);
         cachedFrameEnd = WindowMath.frameEnd(f, slide);
-        cachedFrameLate = lastWindow != NONE && f <= lastWindow;
+        cachedFrameLate = isEmitted(f);
     }
 
     /** As {@code SlidingWindowP.onLateUpdate}: updates the running window and marks emitted windows dirty. */
@@ -222,55 +196,19 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
     }
 
     @Override
-    public boolean tryProcessWatermark(Watermark wm) {
-        if (wm.isIdle()) {
-            return tryEmit(wm);
-        }
-        if (phase == IDLE) {
-            cachedFrame = null;
-            long target = WindowMath.lastClosedWindow(wm.timestamp(), slide);
-            emitter.start(lastWindow == NONE ? target : Math.max(lastWindow, target));
-            phase = EMITTING;
-        }
-        if (phase == EMITTING) {
-            if (!emitFromTraverser(emitter)) {
-                return false;
-            }
-            watermark = Math.max(watermark, wm.timestamp());
-            updateLimitsAndPurge();
-            phase = FORWARDING;
-        }
-        if (!tryEmit(wm)) {
-            return false;
-        }
-        phase = IDLE;
-        return true;
-    }
-
-    private void updateLimitsAndPurge() {
-        dropLimit = WindowMath.subtractSaturated(watermark, allowedLateness);
-        lateFrameLimit = WindowMath.lastClosedWindow(dropLimit, slide);
-        if (lastWindow == NONE) {
-            return;
-        }
-        long purgeLimit = Math.min(WindowMath.subtractSaturated(lastWindow, framesPerWindow),
-                WindowMath.subtractSaturated(lateFrameLimit, framesPerWindow - 1));
-        for (long f = frames.next(Long.MIN_VALUE); f != FrameRing.NO_FRAME && f <= purgeLimit; f = frames.next(f + 1)) {
-            records.decrement(frames.get(f).size());
-            frames.remove(f);
-        }
+    void startEmitting(long targetWindow) {
+        cachedFrame = null;
+        emitter.start(targetWindow);
     }
 
     @Override
-    public boolean complete() {
-        if (!completing) {
-            completing = true;
-            cachedFrame = null;
-            long last = frames.last();
-            long target = last == FrameRing.NO_FRAME ? lastWindow : last + framesPerWindow - 1;
-            emitter.start(lastWindow == NONE ? target : Math.max(lastWindow, target));
-        }
+    boolean continueEmitting() {
         return emitFromTraverser(emitter);
+    }
+
+    @Override
+    int recordsIn(LongLongTable frame) {
+        return frame.size();
     }
 
     /** Re-emits the dirty windows, then slides the running window up to a target window, emitting each. */
@@ -315,19 +253,10 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
         }
 
         private boolean slideRunningWindow() {
-            long r = lastWindow;
-            if (r != NONE && r >= targetWindow) {
+            long g = nextRunningWindow(targetWindow, running.isEmpty());
+            if (g == NO_WINDOW) {
                 return false;
             }
-            if (running.isEmpty()) {
-                long f = frames.next(r == NONE ? Long.MIN_VALUE : r + 1);
-                if (f == FrameRing.NO_FRAME || f > targetWindow) {
-                    lastWindow = targetWindow;
-                    return false;
-                }
-                r = f - 1;
-            }
-            long g = r + 1;
             LongLongTable newest = frames.get(g);
             if (newest != null) {
                 addFrame(newest);
@@ -337,8 +266,8 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
                 deductFrame(oldest);
             }
             lastWindow = g;
-            windowStart = WindowMath.frameStart(g - framesPerWindow + 1, slide);
-            windowEnd = WindowMath.frameEnd(g, slide);
+            windowStart = startOfWindow(g);
+            windowEnd = endOfWindow(g);
             return true;
         }
     }
@@ -384,8 +313,8 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
         List<Object> outputs = new ArrayList<>();
         for (Map.Entry<Long, LongHashSet> e : dirtyWindows.entrySet()) {
             long g = e.getKey();
-            long start = WindowMath.frameStart(g - framesPerWindow + 1, slide);
-            long end = WindowMath.frameEnd(g, slide);
+            long start = startOfWindow(g);
+            long end = endOfWindow(g);
             for (LongHashSet.LongIterator it = e.getValue().iterator(); it.hasNext(); ) {
                 long key = it.nextValue();
                 long sum = 0;
@@ -410,62 +339,22 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
     }
 
     @Override
-    public boolean saveToSnapshot() {
-        if (completing) {
-            return complete();
-        }
-        if (!watermarkSaved) {
-            if (watermark != NONE && !tryEmitToSnapshot(WatermarkSnapshotKey.of(getContext()), watermark)) {
-                return false;
-            }
-            watermarkSaved = true;
-        }
-        if (snapshotTraverser == null) {
-            snapshotTraverser = LongAccumulateByFrameP.LongStateBuilder.traverse(
-                    LongAccumulateByFrameP.LongStateBuilder.collect(frames, dirtyWindows, slide), watermark);
-        }
-        if (!emitFromTraverserToSnapshot(snapshotTraverser)) {
-            return false;
-        }
-        snapshotTraverser = null;
-        watermarkSaved = false;
-        return true;
+    Traverser<Map.Entry<Long, LongKeyFramesState>> snapshotEntries() {
+        return LongKeyFramesState.entries(frames, dirtyWindows, slide, watermark);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void restoreFromSnapshot(Inbox inbox) {
-        for (Object item; (item = inbox.poll()) != null; ) {
-            if (((Map.Entry<?, ?>) item).getKey() instanceof WatermarkSnapshotKey) {
-                restoredWatermark = Math.min(restoredWatermark, (Long) ((Map.Entry<?, ?>) item).getValue());
-                continue;
-            }
-            Map.Entry<Long, LongKeyFramesState> entry = (Map.Entry<Long, LongKeyFramesState>) item;
-            long key = entry.getKey();
-            LongKeyFramesState state = entry.getValue();
-            restoredWatermark = Math.min(restoredWatermark, state.watermark());
-            for (int i = 0; i < state.frameEnds().length; i++) {
-                if (frames.getOrCreate(WindowMath.frameOfEnd(state.frameEnds()[i], slide)).add(key, state.values()[i])) {
-                    records.increment(getContext(), this);
-                }
-            }
-            for (long end : state.dirtyWindowEnds()) {
-                dirtyWindows.computeIfAbsent(WindowMath.frameOfEnd(end, slide), x -> new LongHashSet()).add(key);
-            }
+    void restoreKey(Long key, LongKeyFramesState state) {
+        state.restoreFrames(key, frames, slide, this);
+        for (long end : state.dirtyWindowEnds()) {
+            dirtyWindows.computeIfAbsent(WindowMath.frameOfEnd(end, slide), x -> new LongHashSet()).add(key);
         }
     }
 
+    /** Also rebuilds the running window, which the snapshot does not hold. */
     @Override
     public boolean finishSnapshotRestore() {
-        if (restoredWatermark != Long.MAX_VALUE) {
-            watermark = restoredWatermark;
-            restoredWatermark = Long.MAX_VALUE;
-            if (watermark != NONE) {
-                lastWindow = WindowMath.lastClosedWindow(watermark, slide);
-                dropLimit = WindowMath.subtractSaturated(watermark, allowedLateness);
-                lateFrameLimit = WindowMath.lastClosedWindow(dropLimit, slide);
-            }
-        }
+        super.finishSnapshotRestore();
         if (lastWindow != NONE) {
             running.clear();
             for (long f = frames.next(lastWindow - framesPerWindow + 1); f <= lastWindow; f = frames.next(f + 1)) {
@@ -473,10 +362,5 @@ public final class LongSlidingWindowP<T, OUT> extends AbstractProcessor implemen
             }
         }
         return true;
-    }
-
-    @Override
-    public long droppedLateItems() {
-        return lateItems.dropped();
     }
 }

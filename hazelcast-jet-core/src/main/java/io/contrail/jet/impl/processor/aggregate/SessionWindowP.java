@@ -1,7 +1,6 @@
 package io.contrail.jet.impl.processor.aggregate;
 
 import io.contrail.jet.aggregate.AggregateOperation;
-import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Traverser;
 import io.contrail.jet.core.Watermark;
@@ -21,7 +20,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
-import static io.contrail.jet.impl.processor.aggregate.WindowMath.NONE;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -45,11 +43,7 @@ import static java.util.Objects.requireNonNull;
  * @param <R>   the result type
  * @param <OUT> the output type
  */
-public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor implements DropsLateItems {
-
-    private static final int IDLE = 0;
-    private static final int EMITTING = 1;
-    private static final int FORWARDING = 2;
+public final class SessionWindowP<T, K, A, R, OUT> extends AbstractWindowP<K, SessionsState> {
 
     private final long gap;
     private final Function<? super T, ? extends K> keyFn;
@@ -59,29 +53,20 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     private final BiConsumer<? super A, ? super A> combineFn;
     private final Function<? super A, ? extends R> finishFn;
     private final KeyedWindowResultFunction<? super K, ? super R, ? extends OUT> mapToOutputFn;
-    private final long allowedLateness;
-    private final RecordLimit records;
-    private final LateItems lateItems = new LateItems();
 
     private final HashMap<K, List<Session<A>>> keyToSessions = new HashMap<>();
     /** Session end to the keys having a session ending there. */
     private final TreeMap<Long, Set<K>> deadlines = new TreeMap<>();
-    private long watermark = NONE;
-    private long dropLimit = Long.MIN_VALUE;
-    private long restoredWatermark = Long.MAX_VALUE;
 
     private Iterator<Object> emission;
     private final Traverser<Object> emitter = () -> emission.hasNext() ? emission.next() : null;
-    private int phase = IDLE;
-    private boolean completing;
-    private boolean watermarkSaved;
-    private Traverser<Map.Entry<K, SessionsState>> snapshotTraverser;
 
     @SuppressWarnings("unchecked")
     public SessionWindowP(long gap, Function<? super T, ? extends K> keyFn, ToLongFunction<? super T> timestampFn,
                           AggregateOperation<? super T, A, ? extends R> op,
                           KeyedWindowResultFunction<? super K, ? super R, ? extends OUT> mapToOutputFn,
                           long allowedLateness, long maxAccumulatedRecords) {
+        super(allowedLateness, maxAccumulatedRecords);
         if (gap <= 0) {
             throw new IllegalArgumentException("session gap must be positive, got " + gap);
         }
@@ -94,8 +79,6 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
         this.combineFn = op.combineFn();
         this.finishFn = op.finishFn();
         this.mapToOutputFn = requireNonNull(mapToOutputFn, "mapToOutputFn is null");
-        this.allowedLateness = AccumulateByFrameP.checkLateness(allowedLateness);
-        this.records = new RecordLimit(maxAccumulatedRecords);
     }
 
     @Override
@@ -105,7 +88,7 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
             T t = (T) item;
             long ts = timestampFn.applyAsLong(t);
             if (ts < dropLimit) {
-                lateItems.drop(getContext(), "items", ts, watermark, allowedLateness);
+                dropLate("items", ts);
                 continue;
             }
             K key = keyFn.apply(t);
@@ -129,7 +112,7 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
             last++;
         }
         if (first == last) {
-            records.increment(getContext(), this);
+            addRecord();
             A newAcc = acc;
             if (newAcc == null) {
                 newAcc = createFn.get();
@@ -173,36 +156,18 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     }
 
     @Override
-    public boolean tryProcessWatermark(Watermark wm) {
-        if (wm.isIdle()) {
-            return tryEmit(wm);
-        }
-        if (phase == IDLE) {
-            long limit = WindowMath.subtractSaturated(Math.max(watermark, wm.timestamp()), allowedLateness);
-            emission = closeSessions(deadlines.headMap(limit, true)).iterator();
-            phase = EMITTING;
-        }
-        if (phase == EMITTING) {
-            if (!emitFromTraverser(emitter)) {
-                return false;
-            }
-            watermark = Math.max(watermark, wm.timestamp());
-            dropLimit = WindowMath.subtractSaturated(watermark, allowedLateness);
-            phase = FORWARDING;
-        }
-        if (!tryEmit(wm)) {
-            return false;
-        }
-        phase = IDLE;
-        return true;
+    void startWatermark(long timestamp) {
+        long limit = WindowMath.subtractSaturated(Math.max(watermark, timestamp), allowedLateness);
+        emission = closeSessions(deadlines.headMap(limit, true)).iterator();
     }
 
     @Override
-    public boolean complete() {
-        if (!completing) {
-            completing = true;
-            emission = closeSessions(deadlines).iterator();
-        }
+    void startCompletion() {
+        emission = closeSessions(deadlines).iterator();
+    }
+
+    @Override
+    boolean continueEmitting() {
         return emitFromTraverser(emitter);
     }
 
@@ -235,69 +200,28 @@ public final class SessionWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     }
 
     @Override
-    public boolean saveToSnapshot() {
-        if (completing) {
-            return complete();
-        }
-        if (!watermarkSaved) {
-            if (watermark != NONE && !tryEmitToSnapshot(WatermarkSnapshotKey.of(getContext()), watermark)) {
-                return false;
+    Traverser<Map.Entry<K, SessionsState>> snapshotEntries() {
+        long wm = watermark;
+        return Traverser.traverseIterable(keyToSessions.entrySet()).map(e -> {
+            List<Session<A>> sessions = e.getValue();
+            long[] starts = new long[sessions.size()];
+            long[] ends = new long[sessions.size()];
+            Object[] accs = new Object[sessions.size()];
+            for (int i = 0; i < sessions.size(); i++) {
+                starts[i] = sessions.get(i).start;
+                ends[i] = sessions.get(i).end;
+                accs[i] = sessions.get(i).acc;
             }
-            watermarkSaved = true;
-        }
-        if (snapshotTraverser == null) {
-            long wm = watermark;
-            snapshotTraverser = Traverser.traverseIterable(keyToSessions.entrySet()).map(e -> {
-                List<Session<A>> sessions = e.getValue();
-                long[] starts = new long[sessions.size()];
-                long[] ends = new long[sessions.size()];
-                Object[] accs = new Object[sessions.size()];
-                for (int i = 0; i < sessions.size(); i++) {
-                    starts[i] = sessions.get(i).start;
-                    ends[i] = sessions.get(i).end;
-                    accs[i] = sessions.get(i).acc;
-                }
-                return Map.entry(e.getKey(), new SessionsState(wm, starts, ends, accs));
-            });
-        }
-        if (!emitFromTraverserToSnapshot(snapshotTraverser)) {
-            return false;
-        }
-        snapshotTraverser = null;
-        watermarkSaved = false;
-        return true;
+            return Map.entry(e.getKey(), new SessionsState(wm, starts, ends, accs));
+        });
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public void restoreFromSnapshot(Inbox inbox) {
-        for (Object item; (item = inbox.poll()) != null; ) {
-            if (((Map.Entry<?, ?>) item).getKey() instanceof WatermarkSnapshotKey) {
-                restoredWatermark = Math.min(restoredWatermark, (Long) ((Map.Entry<?, ?>) item).getValue());
-                continue;
-            }
-            Map.Entry<K, SessionsState> entry = (Map.Entry<K, SessionsState>) item;
-            SessionsState state = entry.getValue();
-            restoredWatermark = Math.min(restoredWatermark, state.watermark());
-            for (int i = 0; i < state.starts().length; i++) {
-                addToSession(entry.getKey(), state.starts()[i], state.ends()[i], null, (A) state.accumulators()[i]);
-            }
+    void restoreKey(K key, SessionsState state) {
+        for (int i = 0; i < state.starts().length; i++) {
+            addToSession(key, state.starts()[i], state.ends()[i], null, (A) state.accumulators()[i]);
         }
-    }
-
-    @Override
-    public boolean finishSnapshotRestore() {
-        if (restoredWatermark != Long.MAX_VALUE) {
-            watermark = restoredWatermark;
-            dropLimit = watermark == NONE ? Long.MIN_VALUE : WindowMath.subtractSaturated(watermark, allowedLateness);
-            restoredWatermark = Long.MAX_VALUE;
-        }
-        return true;
-    }
-
-    @Override
-    public long droppedLateItems() {
-        return lateItems.dropped();
     }
 
     /** One open session of a key. */

@@ -11,5 +11,6 @@ import java.io.Serializable;
  * @param ends         each session's end (last item's timestamp plus the gap)
  * @param accumulators each session's accumulator
  */
-record SessionsState(long watermark, long[] starts, long[] ends, Object[] accumulators) implements Serializable {
+record SessionsState(long watermark, long[] starts, long[] ends, Object[] accumulators)
+        implements KeyedWindowState, Serializable {
 }

@@ -1,7 +1,6 @@
 package io.contrail.jet.impl.processor.aggregate;
 
 import io.contrail.jet.aggregate.AggregateOperation;
-import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Traverser;
 import io.contrail.jet.core.Watermark;
@@ -64,11 +63,7 @@ import static java.util.Objects.requireNonNull;
  * @param <R>   the result type
  * @param <OUT> the output type
  */
-public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor implements DropsLateItems {
-
-    private static final int IDLE = 0;
-    private static final int EMITTING = 1;
-    private static final int FORWARDING = 2;
+public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractSlidingWindowP<K, KeyFramesState, HashMap<K, A>> {
 
     private final boolean frameInput;
     private final Function<? super T, ? extends K> keyFn;
@@ -80,25 +75,11 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     private final Function<? super A, ? extends R> exportFn;
     private final Function<? super A, ? extends R> finishFn;
     private final KeyedWindowResultFunction<? super K, ? super R, ? extends OUT> mapToOutputFn;
-    private final long slide;
-    private final long framesPerWindow;
-    private final long allowedLateness;
-    private final RecordLimit records;
-    private final LateItems lateItems = new LateItems();
 
-    private final FrameRing<HashMap<K, A>> frames;
     /** Deduct mode: each key's accumulator over the frames of window {@link #lastWindow}; else {@code null}. */
     private final HashMap<K, Running<A>> running;
     /** Emitted windows (by number) to emit again, with the keys whose late items changed them. */
     private final TreeMap<Long, Set<K>> dirtyWindows = new TreeMap<>();
-    private long watermark = NONE;
-    /** The last window emitted (all windows up to it are emitted), or NONE. */
-    private long lastWindow = NONE;
-    /** Items with a timestamp below this are dropped. */
-    private long dropLimit = Long.MIN_VALUE;
-    /** Frame partials of frames at or below this are dropped. */
-    private long lateFrameLimit = Long.MIN_VALUE;
-    private long restoredWatermark = Long.MAX_VALUE;
 
     private HashMap<K, A> cachedFrame;
     private long cachedFrameNo;
@@ -106,17 +87,13 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     private boolean cachedFrameLate;
 
     private final WindowEmitter emitter = new WindowEmitter();
-    private int phase = IDLE;
-    private boolean completing;
-    private boolean watermarkSaved;
-    private Traverser<Map.Entry<K, KeyFramesState>> snapshotTraverser;
 
     @SuppressWarnings("unchecked")
     private SlidingWindowP(boolean frameInput, Function<? super T, ? extends K> keyFn, ToLongFunction<? super T> timestampFn,
                            SlidingWindowDefinition windowDefinition, AggregateOperation<? super T, A, ? extends R> op,
                            KeyedWindowResultFunction<? super K, ? super R, ? extends OUT> mapToOutputFn,
                            long allowedLateness, long maxAccumulatedRecords) {
-        requireNonNull(windowDefinition, "windowDefinition is null");
+        super(windowDefinition, allowedLateness, maxAccumulatedRecords, HashMap::new, HashMap::clear);
         requireNonNull(op, "op is null");
         this.frameInput = frameInput;
         this.keyFn = keyFn;
@@ -128,12 +105,6 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
         this.exportFn = op.exportFn();
         this.finishFn = op.finishFn();
         this.mapToOutputFn = requireNonNull(mapToOutputFn, "mapToOutputFn is null");
-        this.slide = windowDefinition.slideBy();
-        this.framesPerWindow = windowDefinition.framesPerWindow();
-        this.allowedLateness = AccumulateByFrameP.checkLateness(allowedLateness);
-        this.records = new RecordLimit(maxAccumulatedRecords);
-        this.frames = new FrameRing<>(FrameRing.capacityFor(framesPerWindow + allowedLateness / slide + 2),
-                HashMap::new, HashMap::clear);
         this.running = deductFn != null ? new HashMap<>() : null;
     }
 
@@ -176,7 +147,7 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
             T t = (T) item;
             long ts = timestampFn.applyAsLong(t);
             if (ts < dropLimit) {
-                lateItems.drop(getContext(), "items", ts, watermark, allowedLateness);
+                dropLate("items", ts);
                 continue;
             }
             long sinceFrameStart = ts - cachedFrameStart;
@@ -202,7 +173,7 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
             KeyedFrame<K, A> partial = (KeyedFrame<K, A>) item;
             long f = WindowMath.frameOfEnd(partial.end(), slide);
             if (f <= lateFrameLimit) {
-                lateItems.drop(getContext(), "frame partials", partial.end() - 1, watermark, allowedLateness);
+                dropLate("frame partials", partial.end() - 1);
                 continue;
             }
             if (cachedFrame == null || f != cachedFrameNo) {
@@ -225,12 +196,12 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
         cachedFrame = frames.getOrCreate(f);
         cachedFrameNo = f;
         cachedFrameStart = WindowMath.frameStart(f, slide);
-        cachedFrameLate = lastWindow != NONE && f <= lastWindow;
+        cachedFrameLate = isEmitted(f);
     }
 
     private A newFrameAccumulator(K key) {
         requireNonNull(key, "the key function returned null");
-        records.increment(getContext(), this);
+        addRecord();
         A acc = createFn.get();
         cachedFrame.put(key, acc);
         return acc;
@@ -264,57 +235,19 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     }
 
     @Override
-    public boolean tryProcessWatermark(Watermark wm) {
-        if (wm.isIdle()) {
-            return tryEmit(wm);
-        }
-        if (phase == IDLE) {
-            cachedFrame = null;
-            long target = WindowMath.lastClosedWindow(wm.timestamp(), slide);
-            emitter.start(lastWindow == NONE ? target : Math.max(lastWindow, target));
-            phase = EMITTING;
-        }
-        if (phase == EMITTING) {
-            if (!emitFromTraverser(emitter)) {
-                return false;
-            }
-            watermark = Math.max(watermark, wm.timestamp());
-            updateLimitsAndPurge();
-            phase = FORWARDING;
-        }
-        if (!tryEmit(wm)) {
-            return false;
-        }
-        phase = IDLE;
-        return true;
-    }
-
-    private void updateLimitsAndPurge() {
-        dropLimit = WindowMath.subtractSaturated(watermark, allowedLateness);
-        lateFrameLimit = WindowMath.lastClosedWindow(dropLimit, slide);
-        if (lastWindow == NONE) {
-            return;
-        }
-        // Keep the frames of the running window (> lastWindow - F) and of every window a late item
-        // may still change (windows after lateFrameLimit need frames > lateFrameLimit + 1 - F).
-        long purgeLimit = Math.min(WindowMath.subtractSaturated(lastWindow, framesPerWindow),
-                WindowMath.subtractSaturated(lateFrameLimit, framesPerWindow - 1));
-        for (long f = frames.next(Long.MIN_VALUE); f != FrameRing.NO_FRAME && f <= purgeLimit; f = frames.next(f + 1)) {
-            records.decrement(frames.get(f).size());
-            frames.remove(f);
-        }
+    void startEmitting(long targetWindow) {
+        cachedFrame = null;
+        emitter.start(targetWindow);
     }
 
     @Override
-    public boolean complete() {
-        if (!completing) {
-            completing = true;
-            cachedFrame = null;
-            long last = frames.last();
-            long target = last == FrameRing.NO_FRAME ? lastWindow : last + framesPerWindow - 1;
-            emitter.start(lastWindow == NONE ? target : Math.max(lastWindow, target));
-        }
+    boolean continueEmitting() {
         return emitFromTraverser(emitter);
+    }
+
+    @Override
+    int recordsIn(HashMap<K, A> frame) {
+        return frame.size();
     }
 
     /**
@@ -365,20 +298,10 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
 
         /** Deduct mode: slides the running window to the next window; {@code false} when past the target. */
         private boolean slideRunningWindow() {
-            long r = lastWindow;
-            if (r != NONE && r >= targetWindow) {
+            long g = nextRunningWindow(targetWindow, running.isEmpty());
+            if (g == NO_WINDOW) {
                 return false;
             }
-            if (running.isEmpty()) {
-                // The window ending at r is empty: skip to the window before the next frame.
-                long f = frames.next(r == NONE ? Long.MIN_VALUE : r + 1);
-                if (f == FrameRing.NO_FRAME || f > targetWindow) {
-                    lastWindow = targetWindow;
-                    return false;
-                }
-                r = f - 1;
-            }
-            long g = r + 1;
             HashMap<K, A> newest = frames.get(g);
             if (newest != null) {
                 for (Map.Entry<K, A> e : newest.entrySet()) {
@@ -435,8 +358,8 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
         }
 
         private void setWindow(long g) {
-            windowStart = WindowMath.frameStart(g - framesPerWindow + 1, slide);
-            windowEnd = WindowMath.frameEnd(g, slide);
+            windowStart = startOfWindow(g);
+            windowEnd = endOfWindow(g);
         }
     }
 
@@ -445,8 +368,8 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
         List<Object> outputs = new ArrayList<>();
         for (Map.Entry<Long, Set<K>> e : dirtyWindows.entrySet()) {
             long g = e.getKey();
-            long start = WindowMath.frameStart(g - framesPerWindow + 1, slide);
-            long end = WindowMath.frameEnd(g, slide);
+            long start = startOfWindow(g);
+            long end = endOfWindow(g);
             for (K key : e.getValue()) {
                 A acc = null;
                 for (long h = frames.next(g - framesPerWindow + 1); h <= g; h = frames.next(h + 1)) {
@@ -471,78 +394,22 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
     }
 
     @Override
-    public boolean saveToSnapshot() {
-        if (completing) {
-            return complete();
-        }
-        if (!watermarkSaved) {
-            if (watermark != NONE && !tryEmitToSnapshot(WatermarkSnapshotKey.of(getContext()), watermark)) {
-                return false;
-            }
-            watermarkSaved = true;
-        }
-        if (snapshotTraverser == null) {
-            Map<K, AccumulateByFrameP.StateBuilder> byKey = new HashMap<>();
-            frames.forEach((f, content) -> {
-                long end = WindowMath.frameEnd(f, slide);
-                content.forEach((key, acc) -> byKey.computeIfAbsent(key, k -> new AccumulateByFrameP.StateBuilder()).add(end, acc));
-            });
-            dirtyWindows.forEach((g, keys) -> {
-                long end = WindowMath.frameEnd(g, slide);
-                keys.forEach(key -> byKey.computeIfAbsent(key, k -> new AccumulateByFrameP.StateBuilder()).addDirty(end));
-            });
-            long wm = watermark;
-            snapshotTraverser = Traverser.traverseIterable(byKey.entrySet())
-                    .map(e -> Map.entry(e.getKey(), e.getValue().build(wm)));
-        }
-        if (!emitFromTraverserToSnapshot(snapshotTraverser)) {
-            return false;
-        }
-        snapshotTraverser = null;
-        watermarkSaved = false;
-        return true;
+    Traverser<Map.Entry<K, KeyFramesState>> snapshotEntries() {
+        return KeyFramesState.entries(frames, dirtyWindows, slide, watermark);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void restoreFromSnapshot(Inbox inbox) {
-        for (Object item; (item = inbox.poll()) != null; ) {
-            if (((Map.Entry<?, ?>) item).getKey() instanceof WatermarkSnapshotKey) {
-                restoredWatermark = Math.min(restoredWatermark, (Long) ((Map.Entry<?, ?>) item).getValue());
-                continue;
-            }
-            Map.Entry<K, KeyFramesState> entry = (Map.Entry<K, KeyFramesState>) item;
-            K key = entry.getKey();
-            KeyFramesState state = entry.getValue();
-            restoredWatermark = Math.min(restoredWatermark, state.watermark());
-            for (int i = 0; i < state.frameEnds().length; i++) {
-                HashMap<K, A> frame = frames.getOrCreate(WindowMath.frameOfEnd(state.frameEnds()[i], slide));
-                A acc = (A) state.accumulators()[i];
-                A existing = frame.get(key);
-                if (existing == null) {
-                    records.increment(getContext(), this);
-                    frame.put(key, acc);
-                } else {
-                    combineFn.accept(existing, acc);
-                }
-            }
-            for (long end : state.dirtyWindowEnds()) {
-                dirtyWindows.computeIfAbsent(WindowMath.frameOfEnd(end, slide), x -> new HashSet<>()).add(key);
-            }
+    void restoreKey(K key, KeyFramesState state) {
+        state.restoreFrames(key, frames, slide, combineFn, this);
+        for (long end : state.dirtyWindowEnds()) {
+            dirtyWindows.computeIfAbsent(WindowMath.frameOfEnd(end, slide), x -> new HashSet<>()).add(key);
         }
     }
 
+    /** Also rebuilds the running accumulators, which the snapshot does not hold. */
     @Override
     public boolean finishSnapshotRestore() {
-        if (restoredWatermark != Long.MAX_VALUE) {
-            watermark = restoredWatermark;
-            restoredWatermark = Long.MAX_VALUE;
-            if (watermark != NONE) {
-                lastWindow = WindowMath.lastClosedWindow(watermark, slide);
-                dropLimit = WindowMath.subtractSaturated(watermark, allowedLateness);
-                lateFrameLimit = WindowMath.lastClosedWindow(dropLimit, slide);
-            }
-        }
+        super.finishSnapshotRestore();
         if (running != null && lastWindow != NONE) {
             running.clear();
             for (long f = frames.next(lastWindow - framesPerWindow + 1); f <= lastWindow; f = frames.next(f + 1)) {
@@ -554,11 +421,6 @@ public final class SlidingWindowP<T, K, A, R, OUT> extends AbstractProcessor imp
             }
         }
         return true;
-    }
-
-    @Override
-    public long droppedLateItems() {
-        return lateItems.dropped();
     }
 
     /** A key's accumulator over the running window and how many of the window's frames hold the key. */

@@ -5,17 +5,40 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.UUID;
 
-/** Starts single Hazelcast members for processor tests: loopback only, a cluster per test class. */
-final class TestMembers {
+/**
+ * One Hazelcast member shared by the tests of a processor test class: loopback only, a cluster of
+ * its own named after the class, Hazelcast's own Jet disabled. Register it with
+ * {@code @RegisterExtension static final TestMember MEMBER = new TestMember();}: the member
+ * starts before the class's {@code @BeforeAll} methods and shuts down after its last test.
+ */
+final class TestMember implements BeforeAllCallback, AfterAllCallback {
 
-    private TestMembers() {
+    private HazelcastInstance hz;
+
+    /** The member, from the class's {@code @BeforeAll} methods on. */
+    HazelcastInstance hz() {
+        return hz;
     }
 
-    /** A member of a new cluster named after {@code testClass}, with Hazelcast's own Jet disabled. */
-    static HazelcastInstance newMember(Class<?> testClass) {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        hz = newMember(context.getRequiredTestClass());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (hz != null) {
+            hz.shutdown();
+        }
+    }
+
+    private static HazelcastInstance newMember(Class<?> testClass) {
         Config config = new Config();
         config.setClusterName(testClass.getSimpleName() + "-" + UUID.randomUUID());
         config.getJetConfig().setEnabled(false);
