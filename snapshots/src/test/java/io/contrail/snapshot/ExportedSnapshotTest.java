@@ -1,6 +1,7 @@
 package io.contrail.snapshot;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.contrail.snapshot.impl.ValueCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +57,7 @@ class ExportedSnapshotTest {
         assertThat(info.entryCount()).isEqualTo(1_600);
         assertThat(info.sizeBytes()).isEqualTo(source.totalBytes());
         assertThat(info.checksum()).isEqualTo(source.checksum());
-        assertThat(info.formatVersion()).isEqualTo(1);
+        assertThat(info.formatVersion()).isEqualTo(ValueCodec.FORMAT_VERSION);
         assertThat(info.vertices()).containsExactly("a", "b");
         assertThat(store.listExported()).containsExactly(info);
         assertThat(store.exported("nightly-1")).contains(info);

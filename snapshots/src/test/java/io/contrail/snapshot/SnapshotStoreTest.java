@@ -28,6 +28,17 @@ class SnapshotStoreTest {
     static final class NotSerializableState {
     }
 
+    record FrameKey(String key, long frameEnd) implements Serializable {
+    }
+
+    record FramesState(long watermark, long[] frameEnds, long[] values) implements Serializable {
+    }
+
+    record Wrapper(Object inner) implements Serializable {
+    }
+
+    enum Phase { OPEN, CLOSED }
+
     @BeforeAll
     static void start() {
         hz = TestMembers.newMember(TestMembers.clusterName(SnapshotStoreTest.class));
@@ -94,6 +105,48 @@ class SnapshotStoreTest {
         Map<Object, Object> read = new HashMap<>();
         store.openReader(metadata).forEachEntry("v", read::put);
         assertThat(read).usingRecursiveComparison().isEqualTo(written);
+    }
+
+    @Test
+    void recordsAndEnumsRoundTripAcrossChunksAndFailedWrites() {
+        long jobId = JOB_IDS.incrementAndGet();
+        SnapshotSession session = store.begin(jobId, "records", 1);
+        SnapshotWriter writer = session.newWriter("frames", 0);
+        int n = 2_000;
+        for (int i = 0; i < n; i++) {
+            if (i % 97 == 0) {
+                // fails after defining Wrapper and FrameKey in the chunk: the writer forgets them again
+                assertThatThrownBy(() -> writer.write(new Wrapper(new FrameKey("bad", 0)),
+                        new Wrapper(new NotSerializableState())))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("a value of class " + Wrapper.class.getName())
+                        .hasMessageContaining("it references an object of class "
+                                + NotSerializableState.class.getName() + ", which is not java.io.Serializable");
+            }
+            writer.write(new Wrapper(new FrameKey("k" + i, i * 1_000L)),
+                    new FramesState(i, new long[]{i, i + 1}, new long[]{-i}));
+            writer.write(Phase.values()[i % 2], new Wrapper(i % 3 == 0 ? null : Phase.CLOSED));
+        }
+        WriterSummary summary = writer.close();
+        assertThat(summary.chunkCount()).isGreaterThan(20); // 1 KiB chunks: the dictionary starts anew in each
+        SnapshotMetadata metadata = session.complete(List.of(summary));
+        assertThat(metadata.formatVersion()).isEqualTo(2);
+
+        List<Object> read = new ArrayList<>();
+        store.openReader(metadata).forEachEntry("frames", (k, v) -> {
+            read.add(k);
+            read.add(v);
+        });
+        assertThat(read).hasSize(4 * n);
+        for (int i = 0; i < n; i++) {
+            assertThat(read.get(4 * i)).isEqualTo(new Wrapper(new FrameKey("k" + i, i * 1_000L)));
+            FramesState state = (FramesState) read.get(4 * i + 1);
+            assertThat(state.watermark()).isEqualTo(i);
+            assertThat(state.frameEnds()).containsExactly(i, i + 1);
+            assertThat(state.values()).containsExactly(-i);
+            assertThat(read.get(4 * i + 2)).isSameAs(Phase.values()[i % 2]);
+            assertThat(read.get(4 * i + 3)).isEqualTo(new Wrapper(i % 3 == 0 ? null : Phase.CLOSED));
+        }
     }
 
     @Test

@@ -58,6 +58,19 @@ public record Manifest(SnapshotMetadata metadata, List<WriterSummary> writers, O
      */
     public static Manifest of(long jobId, String jobName, long snapshotId, int slot, Instant completedAt,
                               List<WriterSummary> writers) {
+        return of(jobId, jobName, snapshotId, slot, completedAt, ValueCodec.FORMAT_VERSION, writers);
+    }
+
+    /**
+     * Like {@link #of(long, String, long, int, Instant, List)} for chunks encoded in
+     * {@code formatVersion}, which must be readable ({@link ValueCodec#reads}). Only tests write
+     * an older version (to prove that version's bytes are still produced for its types).
+     */
+    public static Manifest of(long jobId, String jobName, long snapshotId, int slot, Instant completedAt,
+                              int formatVersion, List<WriterSummary> writers) {
+        if (!ValueCodec.reads(formatVersion)) {
+            throw new IllegalArgumentException("format version " + formatVersion + " is not one this code reads");
+        }
         Set<String> seen = new HashSet<>();
         Set<String> vertices = new HashSet<>();
         long entries = 0;
@@ -81,7 +94,7 @@ public record Manifest(SnapshotMetadata metadata, List<WriterSummary> writers, O
             bytes += w.byteCount();
         }
         SnapshotMetadata metadata = new SnapshotMetadata(jobId, jobName, snapshotId, slot, entries, chunks, bytes,
-                combinedChecksum(writers), completedAt, ValueCodec.FORMAT_VERSION, vertices);
+                combinedChecksum(writers), completedAt, formatVersion, vertices);
         return new Manifest(metadata, writers, Optional.empty());
     }
 

@@ -100,16 +100,18 @@ public final class ReaderImpl implements SnapshotReader {
 
     private void decode(WriterSummary writer, BiConsumer<Object, Object> action) {
         byte[][] writerChunks = chunks.get(writer);
+        ValueCodec.Decoder decoder = new ValueCodec.Decoder(manifest.metadata().formatVersion());
         for (int chunkNo = 0; chunkNo < writerChunks.length; chunkNo++) {
             byte[] chunk = writerChunks[chunkNo];
+            decoder.reset(); // every chunk has its own class dictionary
             int count = Chunks.entryCount(chunk);
             ByteSource in = new ByteSource(chunk, Chunks.HEADER_SIZE, chunk.length);
             for (int i = 0; i < count; i++) {
                 Object key;
                 Object value;
                 try {
-                    key = ValueCodec.read(in);
-                    value = ValueCodec.read(in);
+                    key = decoder.read(in);
+                    value = decoder.read(in);
                 } catch (MalformedDataException e) {
                     throw unreadable(writer, chunkNo, "entry " + i + " cannot be decoded: " + e.getMessage(), e);
                 }
@@ -126,7 +128,8 @@ public final class ReaderImpl implements SnapshotReader {
         problems.add(SnapshotCorruptedException.Problem.UNREADABLE_DATA,
                 "chunk " + chunkNo + " of " + WriterVerifier.describe(writer) + ": " + what);
         SnapshotCorruptedException e = problems.toException(subject,
-                "Its data passed its checksums, so it was written this way; restore from another snapshot.");
+                "Its data passed its checksums, so it was written this way, or a class it holds is missing or has"
+                        + " changed since; restore with the job's classes as they were, or from another snapshot.");
         if (cause != null) {
             e.initCause(cause);
         }

@@ -48,9 +48,10 @@ final class Verification {
                     "the verification record's combined checksum %08x differs from that of its writers, %08x",
                     m.checksum(), combined));
         }
-        if (m.formatVersion() != ValueCodec.FORMAT_VERSION) {
+        if (!ValueCodec.reads(m.formatVersion())) {
             problems.add(Problem.METADATA_MISMATCH, "the data has format version " + m.formatVersion()
-                    + "; this Contrail reads version " + ValueCodec.FORMAT_VERSION);
+                    + "; this Contrail reads versions " + ValueCodec.OLDEST_READABLE_VERSION + " to "
+                    + ValueCodec.FORMAT_VERSION);
         }
     }
 

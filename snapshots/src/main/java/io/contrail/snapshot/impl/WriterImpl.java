@@ -33,6 +33,8 @@ final class WriterImpl implements SnapshotWriter {
 
     /** Chunk being filled; bytes [0, HEADER_SIZE) are the header, filled in when sealed. */
     private final ByteSink buffer;
+    /** Encodes into {@link #buffer}; its class dictionary starts anew with every chunk. */
+    private final ValueCodec.Encoder encoder = new ValueCodec.Encoder();
     private int entriesInChunk;
     private long entryCount;
     private long byteCount;
@@ -59,16 +61,19 @@ final class WriterImpl implements SnapshotWriter {
                     + " is closed; open a new writer for the next snapshot");
         }
         int mark = buffer.position();
+        int classes = encoder.mark();
         try {
-            ValueCodec.write(buffer, key);
+            encoder.write(buffer, key);
         } catch (UnsupportedValueException e) {
             buffer.truncate(mark);
+            encoder.rollback(classes);
             throw unsupported("key", e);
         }
         try {
-            ValueCodec.write(buffer, value);
+            encoder.write(buffer, value);
         } catch (UnsupportedValueException e) {
             buffer.truncate(mark);
+            encoder.rollback(classes);
             throw unsupported("value", e);
         }
         entriesInChunk++;
@@ -104,6 +109,7 @@ final class WriterImpl implements SnapshotWriter {
         int chunkNo = chunkCount++;
         entriesInChunk = 0;
         buffer.truncate(Chunks.HEADER_SIZE);
+        encoder.reset();
         CompletableFuture<Void> stored;
         try {
             stored = map.setAsync(Chunks.chunkKey(target.snapshotId(), vertex, processorIndex, chunkNo), chunk)

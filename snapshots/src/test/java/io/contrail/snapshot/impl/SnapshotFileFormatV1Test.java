@@ -27,6 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * If this fails after a deliberate format change, bump the version, keep reading version 1, and
  * add a golden file of the new version; never regenerate this one.
  *
+ * <p>Since format version 2 (compact records and enums, see {@link SnapshotFileFormatV2Test}),
+ * new snapshots record version 2. Version 2 only added tags: every value of version 1's types
+ * still encodes to the same bytes. So the write-back test builds its manifest with data format
+ * version 1 explicitly ({@link Manifest#of(long, String, long, int, java.time.Instant, int, List)}),
+ * which is exactly what an export of a version 1 snapshot writes, and the byte-for-byte
+ * comparison now also proves that version 2 left the version 1 encodings untouched.
+ *
  * <p>To create the golden file (only once, for a new version):
  * {@code ./mvnw -q -pl snapshots test -Dtest=SnapshotFileFormatV1Test -Dsnapshot.golden.write=true}.
  */
@@ -89,7 +96,7 @@ class SnapshotFileFormatV1Test {
             writers.add(w);
             chunksOut.put(w, chunks.toArray(new byte[0][]));
         }));
-        return Manifest.of(42, "golden-job", 9, 1, Instant.parse("2025-01-02T03:04:05.678Z"), writers)
+        return Manifest.of(42, "golden-job", 9, 1, Instant.parse("2025-01-02T03:04:05.678Z"), 1, writers)
                 .asExport("golden", Instant.parse("2025-01-02T03:05:00Z"));
     }
 
