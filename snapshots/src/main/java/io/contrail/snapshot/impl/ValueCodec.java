@@ -1,9 +1,12 @@
 package io.contrail.snapshot.impl;
 
+import java.io.Externalizable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.NotSerializableException;
+import java.io.ObjectInput;
 import java.io.ObjectInputStream;
+import java.io.ObjectOutput;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.OutputStream;
@@ -45,6 +48,9 @@ import java.util.StringJoiner;
  * 0x0C  AbstractMap.SimpleEntry           key value (each a tagged value)                  1
  * 0x0D  Serializable record               class ref, then each component (tagged value)    2
  * 0x0E  enum constant                     class ref, then the constant's name as string    2
+ * 0x0F  Externalizable (public no-arg      class ref, then what writeExternal writes:       2
+ *       constructor)                      primitives big-endian, UTF as string, objects as
+ *                                         tagged values
  * 0x7F  any other Serializable            int32 big-endian length, Java serialization      1
  * </pre>
  *
@@ -107,6 +113,7 @@ public final class ValueCodec {
     static final int MUTABLE_ENTRY = 0x0C;
     static final int RECORD = 0x0D;
     static final int ENUM = 0x0E;
+    static final int EXTERNAL = 0x0F;
     static final int JAVA = 0x7F;
 
     /** Records and map entries nested deeper than this are Java-serialized. */
@@ -250,6 +257,14 @@ public final class ValueCodec {
                 Shape shape = SHAPES.get(type);
                 if (shape instanceof RecordShape record && depth < MAX_COMPACT_DEPTH) {
                     writeRecord(out, value, record, depth);
+                } else if (shape instanceof ExternalShape external && depth < MAX_COMPACT_DEPTH) {
+                    out.writeByte(EXTERNAL);
+                    writeClass(out, external);
+                    try {
+                        ((Externalizable) value).writeExternal(new SinkObjectOutput(this, out, depth + 1));
+                    } catch (IOException | RuntimeException e) {
+                        throw new UnsupportedValueException(type.getName(), "its writeExternal() failed: " + e);
+                    }
                 } else if (shape instanceof EnumShape enumShape) {
                     out.writeByte(ENUM);
                     writeClass(out, enumShape);
@@ -402,13 +417,28 @@ public final class ValueCodec {
                     if (formatVersion >= 2 && tag == ENUM) {
                         return readEnum(in);
                     }
+                    if (formatVersion >= 2 && tag == EXTERNAL) {
+                        return readExternal(in);
+                    }
                     throw new MalformedDataException("unknown type tag 0x" + Integer.toHexString(tag)
                             + " at offset " + (in.position() - 1) + " in data of format version " + formatVersion);
             }
         }
 
+        private Object readExternal(ByteSource in) {
+            ExternalShape shape = (ExternalShape) readClass(in, ExternalShape.class);
+            Externalizable value = shape.newInstance();
+            try {
+                value.readExternal(new SourceObjectInput(this, in));
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                throw new MalformedDataException("class " + shape.type.getName() + " cannot read the state it wrote"
+                        + " (its readExternal() failed, so it has probably changed since the snapshot was written): " + e, e);
+            }
+            return value;
+        }
+
         private Object readRecord(ByteSource in) {
-            RecordShape shape = (RecordShape) readClass(in, true);
+            RecordShape shape = (RecordShape) readClass(in, RecordShape.class);
             Object[] components = new Object[shape.names.length];
             for (int i = 0; i < components.length; i++) {
                 Object component = read(in);
@@ -419,7 +449,7 @@ public final class ValueCodec {
         }
 
         private Object readEnum(ByteSource in) {
-            EnumShape shape = (EnumShape) readClass(in, false);
+            EnumShape shape = (EnumShape) readClass(in, EnumShape.class);
             String name = in.readString();
             Object constant = shape.constants.get(name);
             if (constant == null) {
@@ -430,8 +460,9 @@ public final class ValueCodec {
             return constant;
         }
 
-        private Shape readClass(ByteSource in, boolean record) {
-            String kind = record ? "record" : "enum";
+        private Shape readClass(ByteSource in, Class<? extends Shape> expected) {
+            boolean record = expected == RecordShape.class;
+            String kind = record ? "record" : expected == EnumShape.class ? "enum" : "Externalizable";
             int at = in.position();
             int ref = in.readVarInt();
             if (ref != 0) {
@@ -440,9 +471,9 @@ public final class ValueCodec {
                             + at + ", but only " + defined.size() + " classes are defined before it in this chunk");
                 }
                 Shape shape = defined.get(ref - 1);
-                if ((shape instanceof RecordShape) != record) {
+                if (!expected.isInstance(shape)) {
                     throw new MalformedDataException("class reference " + ref + " at offset " + at + " is to "
-                            + shape.type().getName() + " where " + (record ? "a record" : "an enum") + " class is due");
+                            + shape.type().getName() + " where a " + kind + " class is due");
                 }
                 return shape;
             }
@@ -461,9 +492,11 @@ public final class ValueCodec {
                             + ", but that class " + (shape instanceof OpaqueShape opaque ? opaque.why() : "is an enum"));
                 }
                 recordShape.checkNames(names);
-            } else if (!(shape instanceof EnumShape)) {
-                throw new MalformedDataException("the snapshot holds an enum constant of class " + name
-                        + ", but that class is not an enum");
+            } else if (!expected.isInstance(shape)) {
+                throw new MalformedDataException("the snapshot holds " + (expected == EnumShape.class
+                        ? "an enum constant" : "an Externalizable value") + " of class " + name + ", but that class "
+                        + (expected == EnumShape.class ? "is not an enum"
+                        : shape instanceof OpaqueShape opaque ? opaque.why() : "is not Externalizable"));
             }
             defined.add(shape);
             return shape;
@@ -474,8 +507,11 @@ public final class ValueCodec {
             if (type == null) {
                 type = loadClass(name);
                 if (type == null) {
-                    throw new MalformedDataException("the snapshot holds " + (kind.equals("enum") ? "an enum constant"
-                            : "a record") + " of class " + name + ", which is not on the class path (neither the thread's"
+                    throw new MalformedDataException("the snapshot holds " + switch (kind) {
+                        case "enum" -> "an enum constant";
+                        case "record" -> "a record";
+                        default -> "an Externalizable value";
+                    } + " of class " + name + ", which is not on the class path (neither the thread's"
                             + " context class loader nor Contrail's loads it)");
                 }
                 loaded.put(name, type);
@@ -514,7 +550,7 @@ public final class ValueCodec {
     }
 
     /** How values of a class are encoded beyond the fixed compact types. */
-    private sealed interface Shape permits RecordShape, EnumShape, OpaqueShape {
+    private sealed interface Shape permits RecordShape, EnumShape, ExternalShape, OpaqueShape {
 
         /** The class named in the dictionary. */
         Class<?> type();
@@ -526,6 +562,13 @@ public final class ValueCodec {
             Class<?> parent = type.getSuperclass();
             if (parent != null && parent.isEnum()) {
                 return SHAPES.get(parent); // a constant with its own body
+            }
+            if (Externalizable.class.isAssignableFrom(type) && !type.isRecord()) {
+                try {
+                    return new ExternalShape(type);
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    return new OpaqueShape(type, "is Externalizable without a public no-arg constructor (" + e + ")");
+                }
             }
             if (!type.isRecord()) {
                 return new OpaqueShape(type, "is not a record");
@@ -546,6 +589,275 @@ public final class ValueCodec {
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 return new OpaqueShape(type, "cannot be read reflectively (" + e + "), so it is Java-serialized");
             }
+        }
+    }
+
+    /** An Externalizable class and its public no-arg constructor. */
+    private static final class ExternalShape implements Shape {
+
+        final Class<?> type;
+        /** {@code () Object}. */
+        final MethodHandle constructor;
+
+        ExternalShape(Class<?> type) throws ReflectiveOperationException {
+            this.type = type;
+            this.constructor = MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
+        }
+
+        @Override
+        public Class<?> type() {
+            return type;
+        }
+
+        Externalizable newInstance() {
+            try {
+                return (Externalizable) (Object) constructor.invokeExact();
+            } catch (Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new MalformedDataException("the public no-arg constructor of " + type.getName() + " failed: " + e, e);
+            }
+        }
+    }
+
+    /** What an Externalizable's writeExternal writes: primitives into the sink, objects as tagged values. */
+    private static final class SinkObjectOutput implements ObjectOutput {
+
+        private final Encoder encoder;
+        private final ByteSink out;
+        private final int depth;
+
+        SinkObjectOutput(Encoder encoder, ByteSink out, int depth) {
+            this.encoder = encoder;
+            this.out = out;
+            this.depth = depth;
+        }
+
+        @Override
+        public void writeObject(Object obj) {
+            encoder.write(out, obj, depth);
+        }
+
+        @Override
+        public void write(int b) {
+            out.writeByte(b);
+        }
+
+        @Override
+        public void write(byte[] b) {
+            out.writeBytes(b, 0, b.length);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            out.writeBytes(b, off, len);
+        }
+
+        @Override
+        public void writeBoolean(boolean v) {
+            out.writeByte(v ? 1 : 0);
+        }
+
+        @Override
+        public void writeByte(int v) {
+            out.writeByte(v);
+        }
+
+        @Override
+        public void writeShort(int v) {
+            out.writeByte(v >>> 8);
+            out.writeByte(v);
+        }
+
+        @Override
+        public void writeChar(int v) {
+            writeShort(v);
+        }
+
+        @Override
+        public void writeInt(int v) {
+            out.writeInt(v);
+        }
+
+        @Override
+        public void writeLong(long v) {
+            out.writeLong(v);
+        }
+
+        @Override
+        public void writeFloat(float v) {
+            out.writeInt(Float.floatToRawIntBits(v));
+        }
+
+        @Override
+        public void writeDouble(double v) {
+            out.writeLong(Double.doubleToRawLongBits(v));
+        }
+
+        @Override
+        public void writeBytes(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                out.writeByte(s.charAt(i));
+            }
+        }
+
+        @Override
+        public void writeChars(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                writeChar(s.charAt(i));
+            }
+        }
+
+        @Override
+        public void writeUTF(String s) {
+            out.writeString(s);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** What an Externalizable's readExternal reads, the mirror of {@link SinkObjectOutput}. */
+    private static final class SourceObjectInput implements ObjectInput {
+
+        private final Decoder decoder;
+        private final ByteSource in;
+
+        SourceObjectInput(Decoder decoder, ByteSource in) {
+            this.decoder = decoder;
+            this.in = in;
+        }
+
+        @Override
+        public Object readObject() {
+            return decoder.read(in);
+        }
+
+        @Override
+        public int read() {
+            return in.hasRemaining() ? in.readByte() & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b) {
+            return read(b, 0, b.length);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            int n = Math.min(len, in.remaining());
+            if (n == 0 && len > 0) {
+                return -1;
+            }
+            System.arraycopy(in.readBytes(n), 0, b, off, n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            int skipped = (int) Math.min(n, in.remaining());
+            in.readBytes(skipped);
+            return skipped;
+        }
+
+        @Override
+        public int available() {
+            return in.remaining();
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void readFully(byte[] b) {
+            readFully(b, 0, b.length);
+        }
+
+        @Override
+        public void readFully(byte[] b, int off, int len) {
+            System.arraycopy(in.readBytes(len), 0, b, off, len);
+        }
+
+        @Override
+        public int skipBytes(int n) {
+            return (int) skip(n);
+        }
+
+        @Override
+        public boolean readBoolean() {
+            return in.readByte() != 0;
+        }
+
+        @Override
+        public byte readByte() {
+            return (byte) in.readByte();
+        }
+
+        @Override
+        public int readUnsignedByte() {
+            return in.readByte() & 0xFF;
+        }
+
+        @Override
+        public short readShort() {
+            return (short) readUnsignedShort();
+        }
+
+        @Override
+        public int readUnsignedShort() {
+            return (readUnsignedByte() << 8) | readUnsignedByte();
+        }
+
+        @Override
+        public char readChar() {
+            return (char) readUnsignedShort();
+        }
+
+        @Override
+        public int readInt() {
+            return in.readInt();
+        }
+
+        @Override
+        public long readLong() {
+            return in.readLong();
+        }
+
+        @Override
+        public float readFloat() {
+            return Float.intBitsToFloat(in.readInt());
+        }
+
+        @Override
+        public double readDouble() {
+            return Double.longBitsToDouble(in.readLong());
+        }
+
+        @Override
+        public String readLine() {
+            StringBuilder line = new StringBuilder();
+            while (in.hasRemaining()) {
+                int c = in.readByte() & 0xFF;
+                if (c == '\n') {
+                    break;
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public String readUTF() {
+            return in.readString();
         }
     }
 
