@@ -59,7 +59,7 @@ final class FusedStage implements RunningProcessor {
 
     /** Takes a data item from the upstream processor. */
     boolean offer(Object item) {
-        if (!finishUnfinishedControl(item)) {
+        if (unfinishedControl != null && !finishUnfinishedControl(item)) {
             return false;
         }
         if (inbox.isFull()) {

@@ -11,6 +11,8 @@ import io.contrail.jet.core.Processor;
 final class RecordLimit {
 
     private final long max;
+    /** The lower of {@link #max} and the job's cap, once the context is known; 0 before. */
+    private long limit;
     private long count;
 
     RecordLimit(long max) {
@@ -22,9 +24,12 @@ final class RecordLimit {
 
     /** Counts one more record; throws when over the cap. */
     void increment(Processor.Context context, Object processor) {
-        if (++count > max || count > effectiveLimit(context, max)) {
+        if (limit == 0) {
+            limit = effectiveLimit(context, max);
+        }
+        if (++count > limit) {
             count--;
-            throw new AccumulationLimitExceededException(processorName(context, processor), effectiveLimit(context, max));
+            throw new AccumulationLimitExceededException(processorName(context, processor), limit);
         }
     }
 
