@@ -3,8 +3,6 @@ package io.contrail.jet.impl.execution;
 import io.contrail.jet.core.Processor;
 import io.contrail.jet.core.Watermark;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * A processor fused with its upstream processor: instead of a queue between them, the upstream's
  * outbox puts items straight into this processor's inbox and runs it when the inbox is full, all
@@ -20,10 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Threading: confined to the head tasklet's thread; counters are published with ordered stores.
  */
-final class FusedStage implements RunningProcessor {
+final class FusedStage extends RunningProcessor {
 
-    private final String vertexName;
-    private final Processor processor;
     private final ArrayInbox inbox;
     private final OutboxImpl outbox;
     private final SnapshotDriver snapshotDriver;
@@ -40,14 +36,9 @@ final class FusedStage implements RunningProcessor {
     private Object finishedOutOfTurn;
     private long itemsIn;
 
-    private final AtomicLong publishedItemsIn = new AtomicLong();
-    private final AtomicLong publishedItemsOut = new AtomicLong();
-    private final AtomicLong publishedWatermark = new AtomicLong(Long.MIN_VALUE);
-
     FusedStage(ExecutionContext context, String vertexName, int processorIndex, Processor processor, int inboxCapacity,
                OutboxImpl outbox) {
-        this.vertexName = vertexName;
-        this.processor = processor;
+        super(vertexName, processor);
         this.inbox = new ArrayInbox(inboxCapacity);
         this.outbox = outbox;
         this.snapshotDriver = new SnapshotDriver(context, this, processor, outbox, processorIndex);
@@ -189,37 +180,12 @@ final class FusedStage implements RunningProcessor {
     }
 
     @Override
-    public String vertexName() {
-        return vertexName;
-    }
-
-    @Override
-    public Processor processor() {
-        return processor;
-    }
-
-    @Override
-    public long itemsIn() {
-        return publishedItemsIn.get();
-    }
-
-    @Override
-    public long itemsOut() {
-        return publishedItemsOut.get();
-    }
-
-    @Override
-    public long lastWatermark() {
-        return publishedWatermark.get();
-    }
-
-    @Override
-    public long inputQueueFill() {
+    long inputQueueFill() {
         return 0;
     }
 
     @Override
-    public long inputQueueCapacity() {
+    long inputQueueCapacity() {
         return 0;
     }
 

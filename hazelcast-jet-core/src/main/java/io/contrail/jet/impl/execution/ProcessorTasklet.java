@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static io.contrail.jet.impl.execution.WatermarkCoalescer.NO_NEW_WM;
 
@@ -46,13 +45,11 @@ import static io.contrail.jet.impl.execution.WatermarkCoalescer.NO_NEW_WM;
  * tasklet's own thread for a non-cooperative processor). Metrics are published with ordered
  * stores once per call and may be read from any thread.
  */
-final class ProcessorTasklet implements Tasklet, RunningProcessor {
+final class ProcessorTasklet extends RunningProcessor implements Tasklet {
 
     enum State { PROCESS_INPUT, COMPLETE_EDGE, COMPLETE, SNAPSHOT, STOPPING, EMIT_DONE, END }
 
     private final ExecutionContext executionContext;
-    private final String vertexName;
-    private final Processor processor;
     private final ArrayInbox inbox;
     private final OutboxImpl outbox;
     /** Sorted by priority, then ordinal. */
@@ -85,16 +82,11 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
     private int pendingCompleteEdge = -1;
     private long itemsIn;
 
-    private final AtomicLong publishedItemsIn = new AtomicLong();
-    private final AtomicLong publishedItemsOut = new AtomicLong();
-    private final AtomicLong publishedWatermark = new AtomicLong(Long.MIN_VALUE);
-
     ProcessorTasklet(ExecutionContext executionContext, String vertexName, int processorIndex, Processor processor,
                      int inboxCapacity, OutboxImpl outbox, InboundEdge[] edges, long idleTimeoutNanos,
                      FusedStage[] fusedChain, boolean alignBarriers) {
+        super(vertexName, processor);
         this.executionContext = executionContext;
-        this.vertexName = vertexName;
-        this.processor = processor;
         this.inbox = new ArrayInbox(inboxCapacity);
         this.outbox = outbox;
         this.edges = edges.clone();
@@ -411,32 +403,7 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
     }
 
     @Override
-    public Processor processor() {
-        return processor;
-    }
-
-    @Override
-    public String vertexName() {
-        return vertexName;
-    }
-
-    @Override
-    public long itemsIn() {
-        return publishedItemsIn.get();
-    }
-
-    @Override
-    public long itemsOut() {
-        return publishedItemsOut.get();
-    }
-
-    @Override
-    public long lastWatermark() {
-        return publishedWatermark.get();
-    }
-
-    @Override
-    public long inputQueueFill() {
+    long inputQueueFill() {
         long fill = 0;
         for (InboundEdge edge : edges) {
             fill += edge.fill();
@@ -445,7 +412,7 @@ final class ProcessorTasklet implements Tasklet, RunningProcessor {
     }
 
     @Override
-    public long inputQueueCapacity() {
+    long inputQueueCapacity() {
         long capacity = 0;
         for (InboundEdge edge : edges) {
             capacity += edge.capacity();

@@ -2,24 +2,50 @@ package io.contrail.jet.impl.execution;
 
 import io.contrail.jet.core.Processor;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * A processor in a running execution, whether it has a tasklet of its own or is fused into its
- * upstream's: what metrics and teardown need. Counters may be read from any thread.
+ * upstream's: its identity and the counters metrics read.
+ *
+ * <p>Threading: the counters are written only by the thread running the processor, with ordered
+ * stores ({@code lazySet}) once per call rather than per item, and may be read from any thread.
  */
-interface RunningProcessor {
+abstract class RunningProcessor {
 
-    String vertexName();
+    final String vertexName;
+    final Processor processor;
+    final AtomicLong publishedItemsIn = new AtomicLong();
+    final AtomicLong publishedItemsOut = new AtomicLong();
+    final AtomicLong publishedWatermark = new AtomicLong(Long.MIN_VALUE);
 
-    Processor processor();
+    RunningProcessor(String vertexName, Processor processor) {
+        this.vertexName = vertexName;
+        this.processor = processor;
+    }
 
-    long itemsIn();
+    final String vertexName() {
+        return vertexName;
+    }
 
-    long itemsOut();
+    final Processor processor() {
+        return processor;
+    }
+
+    final long itemsIn() {
+        return publishedItemsIn.get();
+    }
+
+    final long itemsOut() {
+        return publishedItemsOut.get();
+    }
 
     /** The last watermark the processor handled, or {@code Long.MIN_VALUE}. */
-    long lastWatermark();
+    final long lastWatermark() {
+        return publishedWatermark.get();
+    }
 
-    long inputQueueFill();
+    abstract long inputQueueFill();
 
-    long inputQueueCapacity();
+    abstract long inputQueueCapacity();
 }
