@@ -24,6 +24,7 @@ public class SqlException extends RuntimeException {
     private final int endLine;
     private final int endColumn;
     private final List<String> expectedTokens;
+    private final SqlErrorCode errorCode;
 
     /**
      * @param message        the whole message, naming the position
@@ -37,13 +38,51 @@ public class SqlException extends RuntimeException {
      */
     public SqlException(String message, boolean syntaxError, int line, int column, int endLine,
                         int endColumn, List<String> expectedTokens, Throwable cause) {
+        this(syntaxError ? SqlErrorCode.SYNTAX_ERROR : SqlErrorCode.INVALID_STATEMENT, message,
+                syntaxError, line, column, endLine, endColumn, expectedTokens, cause);
+    }
+
+    /**
+     * An error with no position in the text, such as a conflict with the catalog.
+     *
+     * @param errorCode what went wrong
+     * @param message   the whole message, saying what to do about it
+     */
+    public SqlException(SqlErrorCode errorCode, String message) {
+        this(errorCode, message, null);
+    }
+
+    /**
+     * An error with no position in the text, with its cause.
+     *
+     * @param errorCode what went wrong
+     * @param message   the whole message, saying what to do about it
+     * @param cause     the underlying error, or {@code null}
+     */
+    public SqlException(SqlErrorCode errorCode, String message, Throwable cause) {
+        this(errorCode, message, errorCode == SqlErrorCode.SYNTAX_ERROR, 0, 0, 0, 0, List.of(), cause);
+    }
+
+    private SqlException(SqlErrorCode errorCode, String message, boolean syntaxError, int line,
+                         int column, int endLine, int endColumn, List<String> expectedTokens,
+                         Throwable cause) {
         super(requireNonNull(message, "message is null"), cause);
+        this.errorCode = requireNonNull(errorCode, "errorCode is null");
         this.syntaxError = syntaxError;
         this.line = line;
         this.column = column;
         this.endLine = endLine;
         this.endColumn = endColumn;
         this.expectedTokens = List.copyOf(expectedTokens);
+    }
+
+    /**
+     * What went wrong: {@link SqlErrorCode#SYNTAX_ERROR} for a syntax error,
+     * {@link SqlErrorCode#INVALID_STATEMENT} for a rule of the statement found while reading
+     * it, otherwise the code given by the engine.
+     */
+    public SqlErrorCode getErrorCode() {
+        return errorCode;
     }
 
     /** Line of the first character concerned, from 1; 0 if unknown. */

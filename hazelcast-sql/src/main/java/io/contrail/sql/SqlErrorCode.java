@@ -1,0 +1,84 @@
+package io.contrail.sql;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What went wrong with an SQL statement, carried by every {@link SqlException}
+ * ({@link SqlException#getErrorCode()}). Each code has a number that never changes, in a range
+ * per {@link Category}: clients may match on it. New codes take the next free number of their
+ * range; a number, once given, is never reused.
+ */
+public enum SqlErrorCode {
+
+    // PARSING: 1000-1999
+    /** The text is no statement of the grammar. */
+    SYNTAX_ERROR(1000, Category.PARSING),
+
+    // VALIDATION: 2000-2999
+    /** The statement breaks a rule of its own, found while reading it (e.g. a column twice). */
+    INVALID_STATEMENT(2000, Category.VALIDATION),
+    /** CREATE MAPPING names a connector type that does not exist. */
+    UNKNOWN_CONNECTOR(2001, Category.VALIDATION),
+    /** A column of CREATE MAPPING has a type that mappings do not support. */
+    UNSUPPORTED_COLUMN_TYPE(2002, Category.VALIDATION),
+    /** A column name appears twice in CREATE MAPPING. */
+    DUPLICATE_COLUMN(2003, Category.VALIDATION),
+    /** An option the connector does not know. */
+    UNKNOWN_OPTION(2004, Category.VALIDATION),
+    /** An option the connector needs is missing. */
+    MISSING_OPTION(2005, Category.VALIDATION),
+    /** An option has a value the connector does not accept. */
+    INVALID_OPTION_VALUE(2006, Category.VALIDATION),
+    /** The number of parameters given does not match the statement. */
+    PARAMETER_MISMATCH(2007, Category.VALIDATION),
+    /** A name (of a mapping, a column) is not of the expected form. */
+    INVALID_NAME(2008, Category.VALIDATION),
+    /** CREATE MAPPING declares no columns. */
+    NO_COLUMNS(2009, Category.VALIDATION),
+
+    // CATALOG: 3000-3999
+    /** CREATE MAPPING without OR REPLACE or IF NOT EXISTS, for a mapping that exists. */
+    MAPPING_ALREADY_EXISTS(3000, Category.CATALOG),
+    /** DROP MAPPING without IF EXISTS, for a mapping that does not exist. */
+    MAPPING_NOT_FOUND(3001, Category.CATALOG),
+
+    // EXECUTION: 4000-4999
+    /** The statement was valid but failed while running; the cause says why. */
+    EXECUTION_FAILED(4000, Category.EXECUTION),
+
+    // UNSUPPORTED: 5000-5999
+    /** A statement the grammar reads but the engine cannot run yet. */
+    UNSUPPORTED_STATEMENT(5000, Category.UNSUPPORTED),
+    /**/;
+
+    /** The kind of error; each has a range of 1000 numbers. */
+    public enum Category {
+        /** The text could not be read: 1000-1999. */
+        PARSING,
+        /** The statement was read but is not valid: 2000-2999. */
+        VALIDATION,
+        /** The statement conflicts with the catalog (what exists): 3000-3999. */
+        CATALOG,
+        /** The statement failed while running: 4000-4999. */
+        EXECUTION,
+        /** The statement is valid but not supported yet: 5000-5999. */
+        UNSUPPORTED
+    }
+
+    private final int code;
+    private final Category category;
+
+    SqlErrorCode(int code, Category category) {
+        this.code = code;
+        this.category = requireNonNull(category, "category is null");
+    }
+
+    /** The stable number of this error. */
+    public int getCode() {
+        return code;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+}

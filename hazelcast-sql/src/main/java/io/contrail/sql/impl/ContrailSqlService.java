@@ -1,0 +1,102 @@
+package io.contrail.sql.impl;
+
+import io.contrail.jet.ContrailInstance;
+import io.contrail.sql.SqlColumnMetadata;
+import io.contrail.sql.SqlColumnType;
+import io.contrail.sql.SqlErrorCode;
+import io.contrail.sql.SqlException;
+import io.contrail.sql.SqlResult;
+import io.contrail.sql.SqlRow;
+import io.contrail.sql.SqlRowMetadata;
+import io.contrail.sql.SqlService;
+import io.contrail.sql.impl.catalog.Mapping;
+import io.contrail.sql.impl.catalog.MappingCatalog;
+import io.contrail.sql.impl.catalog.MappingValidator;
+import io.contrail.sql.impl.parse.SqlControlJob;
+import io.contrail.sql.impl.parse.SqlControlJobs;
+import io.contrail.sql.impl.parse.SqlCreateMapping;
+import io.contrail.sql.impl.parse.SqlDropMapping;
+import io.contrail.sql.impl.parse.SqlParsing;
+import io.contrail.sql.impl.parse.SqlShowMappings;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+
+import java.time.Instant;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The {@link SqlService} of a member: parses, then runs the statements that need only the
+ * {@link MappingCatalog} (CREATE MAPPING, DROP MAPPING, SHOW MAPPINGS); every other statement
+ * fails with {@link SqlErrorCode#UNSUPPORTED_STATEMENT}.
+ *
+ * <p>Threading: thread-safe; no state besides the member and the catalog (an IMap).
+ */
+public final class ContrailSqlService implements SqlService {
+
+    static final SqlRowMetadata SHOW_MAPPINGS_METADATA =
+            new SqlRowMetadata(List.of(new SqlColumnMetadata("name", SqlColumnType.VARCHAR)));
+
+    private final ContrailInstance member;
+    private final MappingCatalog catalog;
+
+    public ContrailSqlService(ContrailInstance member) {
+        this.member = requireNonNull(member, "member is null");
+        this.catalog = new MappingCatalog(member.getHazelcastInstance());
+    }
+
+    @Override
+    public SqlResult execute(String sql, Object... params) {
+        requireNonNull(sql, "sql is null");
+        Object[] parameters = params == null ? new Object[0] : params;
+        SqlNode node = SqlParsing.parse(sql);
+        if (node instanceof SqlCreateMapping create) {
+            noParameters("CREATE MAPPING", parameters);
+            Mapping mapping = MappingValidator.toMapping(create,
+                    member.getHazelcastInstance().getCluster().getLocalMember().getUuid().toString(),
+                    Instant.now());
+            catalog.create(mapping, create.getReplace(), create.isIfNotExists());
+            return SqlResult.ofUpdateCount(0);
+        }
+        if (node instanceof SqlDropMapping drop) {
+            noParameters("DROP MAPPING", parameters);
+            catalog.drop(MappingValidator.simpleName(drop.getName(), "mapping name"), drop.isIfExists());
+            return SqlResult.ofUpdateCount(0);
+        }
+        if (node instanceof SqlShowMappings) {
+            noParameters("SHOW MAPPINGS", parameters);
+            List<SqlRow> rows = catalog.names().stream()
+                    .map(name -> new SqlRow(SHOW_MAPPINGS_METADATA, List.of(name)))
+                    .toList();
+            return SqlResult.ofRows(SHOW_MAPPINGS_METADATA, rows);
+        }
+        throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, statementKind(node)
+                + " is not supported yet; so far CREATE MAPPING, DROP MAPPING and SHOW MAPPINGS run");
+    }
+
+    private static void noParameters(String statement, Object[] params) {
+        if (params.length > 0) {
+            throw new SqlException(SqlErrorCode.PARAMETER_MISMATCH, statement + " takes no parameters, but "
+                    + params.length + (params.length == 1 ? " was" : " were") + " given; remove them");
+        }
+    }
+
+    /** What the statement is called, for messages: "CREATE JOB", "PAUSE JOB", "SELECT", ... */
+    static String statementKind(SqlNode node) {
+        if (node instanceof SqlControlJob control) {
+            return control.getAction() + " JOB";
+        }
+        if (node instanceof SqlControlJobs control) {
+            return control.getAction() + " JOBS";
+        }
+        if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return "SELECT";
+        }
+        if (node instanceof SqlCall call) {
+            return call.getOperator().getName();
+        }
+        return node.getKind().sql;
+    }
+}
