@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -63,7 +64,7 @@ public enum Connector {
 
     /** The options of this connector by key. */
     public Map<String, Option> optionsByKey() {
-        return options.stream().collect(java.util.stream.Collectors.toMap(Option::key, o -> o));
+        return options.stream().collect(Collectors.toMap(Option::key, o -> o));
     }
 
     /**

@@ -1,0 +1,58 @@
+package io.contrail.sql;
+
+import io.contrail.jet.Contrail;
+import io.contrail.jet.ContrailConfig;
+import io.contrail.jet.ContrailInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The catalog is the cluster's: a mapping created on one member is seen, and dropped, on the other. */
+class SqlService_TwoMembersTest {
+
+    private static ContrailInstance first;
+    private static ContrailInstance second;
+
+    @BeforeAll
+    static void startMembers() {
+        String cluster = "sql-two-" + UUID.randomUUID();
+        first = Contrail.newMember(new ContrailConfig().setClusterName(cluster).setCooperativeThreadCount(1));
+        second = Contrail.newMember(new ContrailConfig().setClusterName(cluster).setCooperativeThreadCount(1));
+        assertThat(first.getHazelcastInstance().getCluster().getMembers()).hasSize(2);
+    }
+
+    @AfterAll
+    static void stopMembers() {
+        second.shutdown();
+        first.shutdown();
+    }
+
+    private static List<String> names(SqlService sql) {
+        List<String> names = new ArrayList<>();
+        try (SqlResult result = sql.execute("SHOW MAPPINGS")) {
+            result.forEach(row -> names.add((String) row.getObject("name")));
+        }
+        return names;
+    }
+
+    @Test
+    void mappingCreatedOnOneMember_isSeenOnTheOther() {
+        SqlService sql1 = SqlService.of(first);
+        SqlService sql2 = SqlService.of(second);
+        sql1.execute("CREATE MAPPING m (a BIGINT) TYPE IMap OPTIONS ('keyFormat' = 'int', 'valueFormat' = 'varchar')");
+        assertThat(names(sql2)).containsExactly("m");
+        assertThatThrownBy(() -> sql2.execute("CREATE MAPPING m (b INT) TYPE IMap "
+                + "OPTIONS ('keyFormat' = 'int', 'valueFormat' = 'varchar')"))
+                .isInstanceOf(SqlException.class)
+                .satisfies(e -> assertThat(((SqlException) e).getErrorCode()).isEqualTo(SqlErrorCode.MAPPING_ALREADY_EXISTS));
+        sql2.execute("DROP MAPPING m");
+        assertThat(names(sql1)).isEmpty();
+    }
+}
