@@ -27,6 +27,9 @@ class ContrailConfigTest {
                 queueSize: 2048
                 inboxSize: 256
                 outboxBatchLimit: 512
+                processorFusion: false
+                snapshotDirectory: /var/lib/contrail/snapshots
+                snapshotBackupCount: 2
                 """);
 
         ContrailConfig config = ContrailConfig.load(file);
@@ -40,6 +43,9 @@ class ContrailConfigTest {
         assertThat(config.getQueueSize()).isEqualTo(2048);
         assertThat(config.getInboxSize()).isEqualTo(256);
         assertThat(config.getOutboxBatchLimit()).isEqualTo(512);
+        assertThat(config.isProcessorFusion()).isFalse();
+        assertThat(config.getSnapshotDirectory()).isEqualTo("/var/lib/contrail/snapshots");
+        assertThat(config.getSnapshotBackupCount()).isEqualTo(2);
     }
 
     @Test
@@ -73,6 +79,8 @@ class ContrailConfigTest {
                 .hasMessage("cooperativeThreadCount must be positive, got 0");
         assertThatThrownBy(() -> ContrailConfig.fromYaml("port: 70000\n"))
                 .hasMessage("port must be 0..65535, got 70000");
+        assertThatThrownBy(() -> ContrailConfig.fromYaml("snapshotBackupCount: 7\n"))
+                .hasMessage("snapshotBackupCount must be 0..6, got 7");
     }
 
     @Test
