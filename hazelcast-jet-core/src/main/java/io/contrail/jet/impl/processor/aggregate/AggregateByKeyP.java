@@ -1,19 +1,14 @@
 package io.contrail.jet.impl.processor.aggregate;
 
-import io.contrail.jet.aggregate.AccumulationLimitExceededException;
 import io.contrail.jet.aggregate.AggregateOperation;
-import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.Inbox;
-import io.contrail.jet.core.Traverser;
 
 import java.util.AbstractMap.SimpleImmutableEntry;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,37 +34,31 @@ import static java.util.Objects.requireNonNull;
  * @param <R>   the result type
  * @param <OUT> the output item type
  */
-public final class AggregateByKeyP<T, K, A, R, OUT> extends AbstractProcessor {
+public final class AggregateByKeyP<T, K, A, R, OUT> extends AbstractKeyedAccumulatorP<K, A> {
 
     private final boolean combineInput;
     private final boolean emitPartials;
     private final Function<? super T, ? extends K> keyFn;
-    private final Supplier<A> createFn;
     private final BiConsumer<? super A, ? super T> accumulateFn;
     private final BiConsumer<? super A, ? super A> combineFn;
     private final Function<? super A, ? extends R> finishFn;
     private final BiFunction<? super K, ? super R, ? extends OUT> mapToOutputFn;
-    private final long maxAccumulatedRecords;
 
-    private final HashMap<K, A> groups = new HashMap<>();
     private Iterator<Map.Entry<K, A>> completeIterator;
     private Object pendingOutput;
-    private Traverser<Map.Entry<K, A>> snapshotTraverser;
 
     @SuppressWarnings("unchecked")
     private AggregateByKeyP(boolean combineInput, boolean emitPartials, Function<? super T, ? extends K> keyFn,
                             AggregateOperation<? super T, A, ? extends R> op,
                             BiFunction<? super K, ? super R, ? extends OUT> mapToOutputFn, long maxAccumulatedRecords) {
-        requireNonNull(op, "op is null");
+        super(op.createFn(), op.combineFn(), maxAccumulatedRecords);
         this.combineInput = combineInput;
         this.emitPartials = emitPartials;
         this.keyFn = keyFn;
-        this.createFn = op.createFn();
         this.accumulateFn = (BiConsumer<? super A, ? super T>) op.accumulateFn();
         this.combineFn = op.combineFn();
         this.finishFn = op.finishFn();
         this.mapToOutputFn = mapToOutputFn;
-        this.maxAccumulatedRecords = checkPositive(maxAccumulatedRecords);
     }
 
     /** The first stage: emits {@code Map.Entry<K, A>}. */
@@ -96,13 +85,6 @@ public final class AggregateByKeyP<T, K, A, R, OUT> extends AbstractProcessor {
                 requireNonNull(mapToOutputFn, "mapToOutputFn is null"), maxAccumulatedRecords);
     }
 
-    private static long checkPositive(long maxAccumulatedRecords) {
-        if (maxAccumulatedRecords <= 0) {
-            throw new IllegalArgumentException("maxAccumulatedRecords must be positive, got " + maxAccumulatedRecords);
-        }
-        return maxAccumulatedRecords;
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public void process(int ordinal, Inbox inbox) {
@@ -116,24 +98,6 @@ public final class AggregateByKeyP<T, K, A, R, OUT> extends AbstractProcessor {
                 T t = (T) item;
                 accumulateFn.accept(accumulatorOf(keyFn.apply(t)), t);
             }
-        }
-    }
-
-    private A accumulatorOf(K key) {
-        A acc = groups.get(key);
-        if (acc == null) {
-            requireNonNull(key, "the key function returned null");
-            checkLimit();
-            acc = createFn.get();
-            groups.put(key, acc);
-        }
-        return acc;
-    }
-
-    private void checkLimit() {
-        long limit = RecordLimit.effectiveLimit(getContext(), maxAccumulatedRecords);
-        if (groups.size() >= limit) {
-            throw new AccumulationLimitExceededException(RecordLimit.processorName(getContext(), this), limit);
         }
     }
 
@@ -159,33 +123,6 @@ public final class AggregateByKeyP<T, K, A, R, OUT> extends AbstractProcessor {
             }
             completeIterator.remove();
             pendingOutput = null;
-        }
-    }
-
-    @Override
-    public boolean saveToSnapshot() {
-        if (snapshotTraverser == null) {
-            snapshotTraverser = Traverser.traverseIterable(groups.entrySet());
-        }
-        if (!emitFromTraverserToSnapshot(snapshotTraverser)) {
-            return false;
-        }
-        snapshotTraverser = null;
-        return true;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void restoreFromSnapshot(Inbox inbox) {
-        for (Object item; (item = inbox.poll()) != null; ) {
-            Map.Entry<K, A> entry = (Map.Entry<K, A>) item;
-            A existing = groups.get(entry.getKey());
-            if (existing == null) {
-                checkLimit();
-                groups.put(entry.getKey(), entry.getValue());
-            } else {
-                combineFn.accept(existing, entry.getValue());
-            }
         }
     }
 

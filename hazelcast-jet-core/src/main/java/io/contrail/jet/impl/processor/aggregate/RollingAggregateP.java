@@ -1,15 +1,8 @@
 package io.contrail.jet.impl.processor.aggregate;
 
-import io.contrail.jet.aggregate.AccumulationLimitExceededException;
 import io.contrail.jet.aggregate.AggregateOperation;
-import io.contrail.jet.core.AbstractProcessor;
-import io.contrail.jet.core.Inbox;
-import io.contrail.jet.core.Traverser;
 import io.contrail.jet.function.BiFunctionEx;
 import io.contrail.jet.function.FunctionEx;
-
-import java.util.HashMap;
-import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,23 +21,21 @@ import static java.util.Objects.requireNonNull;
  * @param <R>   the result type
  * @param <OUT> the output type
  */
-public final class RollingAggregateP<T, K, A, R, OUT> extends AbstractProcessor {
+public final class RollingAggregateP<T, K, A, R, OUT> extends AbstractKeyedAccumulatorP<K, A> {
 
     private final FunctionEx<? super T, ? extends K> keyFn;
     private final AggregateOperation<? super T, A, ? extends R> op;
     private final BiFunctionEx<? super K, ? super R, ? extends OUT> mapToOutputFn;
-    private final long maxAccumulatedRecords;
-    private final Map<K, A> accumulators = new HashMap<>();
+
     /** The output of the item being processed, refused by the outbox; the item is accumulated already. */
     private Object pendingOutput;
-    private Traverser<Map.Entry<K, A>> snapshotTraverser;
 
     public RollingAggregateP(FunctionEx<? super T, ? extends K> keyFn, AggregateOperation<? super T, A, ? extends R> op,
                              BiFunctionEx<? super K, ? super R, ? extends OUT> mapToOutputFn, long maxAccumulatedRecords) {
+        super(op.createFn(), op.combineFn(), maxAccumulatedRecords);
         this.keyFn = requireNonNull(keyFn, "keyFn is null");
         this.op = requireNonNull(op, "op is null");
         this.mapToOutputFn = requireNonNull(mapToOutputFn, "mapToOutputFn is null");
-        this.maxAccumulatedRecords = maxAccumulatedRecords;
     }
 
     @Override
@@ -52,17 +43,8 @@ public final class RollingAggregateP<T, K, A, R, OUT> extends AbstractProcessor 
     protected boolean tryProcess(int ordinal, Object item) {
         if (pendingOutput == null) {
             T t = (T) item;
-            K key = requireNonNull(keyFn.apply(t), "the key function returned null");
-            A acc = accumulators.get(key);
-            if (acc == null) {
-                long limit = RecordLimit.effectiveLimit(getContext(), maxAccumulatedRecords);
-                if (accumulators.size() >= limit) {
-                    throw new AccumulationLimitExceededException(
-                            RecordLimit.processorName(getContext(), this), limit);
-                }
-                acc = op.createFn().get();
-                accumulators.put(key, acc);
-            }
+            K key = keyFn.apply(t);
+            A acc = accumulatorOf(key);
             op.accumulateFn().accept(acc, t);
             pendingOutput = mapToOutputFn.apply(key, op.exportFn().apply(acc));
         }
@@ -71,29 +53,5 @@ public final class RollingAggregateP<T, K, A, R, OUT> extends AbstractProcessor 
         }
         pendingOutput = null;
         return true;
-    }
-
-    @Override
-    public boolean saveToSnapshot() {
-        if (snapshotTraverser == null) {
-            snapshotTraverser = Traverser.traverseIterable(accumulators.entrySet());
-        }
-        if (!emitFromTraverserToSnapshot(snapshotTraverser)) {
-            return false;
-        }
-        snapshotTraverser = null;
-        return true;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void restoreFromSnapshot(Inbox inbox) {
-        for (Object o; (o = inbox.poll()) != null; ) {
-            Map.Entry<K, A> entry = (Map.Entry<K, A>) o;
-            A existing = accumulators.putIfAbsent(entry.getKey(), entry.getValue());
-            if (existing != null) {
-                op.combineFn().accept(existing, entry.getValue());
-            }
-        }
     }
 }
