@@ -57,19 +57,32 @@ public record EventClock(long originNanos, long eventTimeOriginMillis) {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_MILLI = 1_000_000L;
+    /** How precisely {@link #startingNow()} must know when the millisecond ticked. */
+    static final long MAX_TICK_UNCERTAINTY_NANOS = 5_000;
 
     /**
-     * A clock whose origin is the next tick of {@link System#currentTimeMillis()} (at most a
-     * millisecond away): read at the tick, the two clocks agree to within microseconds, so an
-     * engine that stamps event time from either clock maps back to the same wall-clock moment.
+     * A clock whose origin is a tick of {@link System#currentTimeMillis()}, with the matching
+     * {@link System#nanoTime()} pinned to within {@value #MAX_TICK_UNCERTAINTY_NANOS} ns: the two
+     * clocks then agree to within microseconds, so an engine that stamps event time from either
+     * maps back to the same wall-clock moment. A tick whose moment is known less precisely (the
+     * thread was descheduled around it) is skipped for the next one.
      */
     public static EventClock startingNow() {
-        long start = System.currentTimeMillis();
-        long millis;
-        while ((millis = System.currentTimeMillis()) == start) {
+        long last = System.currentTimeMillis();
+        long lastReadNanos = System.nanoTime();
+        while (true) {
+            long millis = System.currentTimeMillis();
+            long nanos = System.nanoTime();
+            if (millis != last) {
+                // the tick came after the previous read and before this one
+                if (nanos - lastReadNanos <= MAX_TICK_UNCERTAINTY_NANOS) {
+                    return new EventClock(nanos, millis);
+                }
+                last = millis;
+            }
+            lastReadNanos = nanos;
             Thread.onSpinWait();
         }
-        return new EventClock(System.nanoTime(), millis);
     }
 
     /**

@@ -26,13 +26,25 @@ final class EpochClock {
         return epochMillis * NANOS_PER_MILLI - OFFSET_NANOS;
     }
 
-    /** Waits for the next millisecond tick (at most a millisecond, once per JVM) and reads both clocks there. */
+    /**
+     * Waits for a millisecond tick whose moment on the monotonic clock is known to within 5 µs
+     * (usually the next one; a tick around which the thread was descheduled is skipped) and reads
+     * both clocks there. Once per JVM.
+     */
     private static long calibrate() {
-        long start = System.currentTimeMillis();
-        long now;
-        while ((now = System.currentTimeMillis()) == start) {
+        long last = System.currentTimeMillis();
+        long lastReadNanos = System.nanoTime();
+        while (true) {
+            long millis = System.currentTimeMillis();
+            long nanos = System.nanoTime();
+            if (millis != last) {
+                if (nanos - lastReadNanos <= 5_000) {
+                    return millis * NANOS_PER_MILLI - nanos;
+                }
+                last = millis;
+            }
+            lastReadNanos = nanos;
             Thread.onSpinWait();
         }
-        return now * NANOS_PER_MILLI - System.nanoTime();
     }
 }
