@@ -35,16 +35,28 @@ public enum SqlErrorCode {
     INVALID_NAME(2008, Category.VALIDATION),
     /** CREATE MAPPING declares no columns. */
     NO_COLUMNS(2009, Category.VALIDATION),
+    /** A query names a table, column or function that does not exist, or uses one wrongly. */
+    INVALID_QUERY(2010, Category.VALIDATION),
+    /** A query that cannot run on a stream, such as an aggregation without a window. */
+    INVALID_STREAMING_QUERY(2011, Category.VALIDATION),
+    /** A CREATE JOB option is unknown or has a bad value. */
+    INVALID_JOB_OPTION(2012, Category.VALIDATION),
 
     // CATALOG: 3000-3999
     /** CREATE MAPPING without OR REPLACE or IF NOT EXISTS, for a mapping that exists. */
     MAPPING_ALREADY_EXISTS(3000, Category.CATALOG),
     /** DROP MAPPING without IF EXISTS, for a mapping that does not exist. */
     MAPPING_NOT_FOUND(3001, Category.CATALOG),
+    /** CREATE JOB without IF NOT EXISTS names a job that is active. */
+    JOB_ALREADY_EXISTS(3002, Category.CATALOG),
 
     // EXECUTION: 4000-4999
     /** The statement was valid but failed while running; the cause says why. */
     EXECUTION_FAILED(4000, Category.EXECUTION),
+    /** A value cannot be converted to the type it must have (a parameter, a field of a source). */
+    DATA_CONVERSION_ERROR(4001, Category.EXECUTION),
+    /** The query was cancelled: its result was closed, or its job cancelled. */
+    CANCELLED(4002, Category.EXECUTION),
 
     // UNSUPPORTED: 5000-5999
     /** A statement the grammar reads but the engine cannot run yet. */

@@ -12,13 +12,17 @@ import io.contrail.sql.SqlService;
 import io.contrail.sql.impl.catalog.Mapping;
 import io.contrail.sql.impl.catalog.MappingCatalog;
 import io.contrail.sql.impl.catalog.MappingValidator;
+import io.contrail.sql.impl.exec.QueryExecutor;
 import io.contrail.sql.impl.parse.SqlControlJob;
 import io.contrail.sql.impl.parse.SqlControlJobs;
+import io.contrail.sql.impl.parse.SqlCreateJob;
 import io.contrail.sql.impl.parse.SqlCreateMapping;
 import io.contrail.sql.impl.parse.SqlDropMapping;
 import io.contrail.sql.impl.parse.SqlParsing;
 import io.contrail.sql.impl.parse.SqlShowMappings;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 
@@ -41,10 +45,12 @@ public final class ContrailSqlService implements SqlService {
 
     private final ContrailInstance member;
     private final MappingCatalog catalog;
+    private final QueryExecutor queries;
 
     public ContrailSqlService(ContrailInstance member) {
         this.member = requireNonNull(member, "member is null");
         this.catalog = new MappingCatalog(member.getHazelcastInstance());
+        this.queries = new QueryExecutor(member, catalog);
     }
 
     @Override
@@ -72,8 +78,20 @@ public final class ContrailSqlService implements SqlService {
                     .toList();
             return SqlResult.ofRows(SHOW_MAPPINGS_METADATA, rows);
         }
+        if (node instanceof SqlExplain explain) {
+            return queries.explain(explain, parameters);
+        }
+        if (node instanceof SqlInsert) {
+            return queries.write(node, parameters);
+        }
+        if (node instanceof SqlCreateJob create) {
+            return queries.createJob(create, parameters);
+        }
+        if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return queries.select(node, parameters);
+        }
         throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, statementKind(node)
-                + " is not supported yet; so far CREATE MAPPING, DROP MAPPING and SHOW MAPPINGS run");
+                + " is not supported yet; so far mappings, queries, INSERT/SINK INTO, EXPLAIN and CREATE JOB run");
     }
 
     private static void noParameters(String statement, Object[] params) {

@@ -6,6 +6,7 @@ import io.contrail.sql.SqlErrorCode;
 import io.contrail.sql.SqlException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -67,5 +68,10 @@ public final class MappingCatalog {
     /** The names of all mappings, sorted. */
     public List<String> names() {
         return map.keySet().stream().sorted().toList();
+    }
+
+    /** All mappings, by name. */
+    public Map<String, Mapping> all() {
+        return Map.copyOf(map);
     }
 }

@@ -1,0 +1,83 @@
+package io.contrail.sql.impl.expression;
+
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.schema.SchemaPlus;
+
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What generated expression code reads besides constants: the current input row, the
+ * statement's parameters and the time the statement started (CURRENT_TIMESTAMP and friends give
+ * the same value for every row, as in PostgreSQL). Time zone UTC.
+ *
+ * <p>Threading: one instance per processor; mutable (the row changes per item), never shared.
+ */
+public final class RowContext implements DataContext {
+
+    private static final String INPUT_RECORD = "inputRecord";
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+
+    private final StatementParameters parameters;
+    private final AtomicBoolean cancelFlag = new AtomicBoolean();
+    private Object[] row;
+
+    public RowContext(StatementParameters parameters) {
+        this.parameters = requireNonNull(parameters, "parameters is null");
+    }
+
+    /** Sets the row that the next evaluation reads. */
+    public void setRow(Object[] row) {
+        this.row = row;
+    }
+
+    @Override
+    public Object get(String name) {
+        if (INPUT_RECORD.equals(name)) {
+            return row;
+        }
+        if (name.startsWith("?")) {
+            return parameters.value(Integer.parseInt(name.substring(1)));
+        }
+        Variable variable = variable(name);
+        if (variable == null) {
+            return null;
+        }
+        return switch (variable) {
+            case UTC_TIMESTAMP, CURRENT_TIMESTAMP, LOCAL_TIMESTAMP -> parameters.statementStartMillis();
+            case TIME_ZONE -> UTC;
+            case LOCALE -> Locale.ROOT;
+            case CANCEL_FLAG -> cancelFlag;
+            default -> null;
+        };
+    }
+
+    private static Variable variable(String name) {
+        for (Variable variable : Variable.values()) {
+            if (variable.camelName.equals(name)) {
+                return variable;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public SchemaPlus getRootSchema() {
+        return null;
+    }
+
+    @Override
+    public JavaTypeFactory getTypeFactory() {
+        throw new UnsupportedOperationException("expressions of a running query have no type factory");
+    }
+
+    @Override
+    public QueryProvider getQueryProvider() {
+        throw new UnsupportedOperationException("expressions of a running query run no queries");
+    }
+}

@@ -1,0 +1,126 @@
+package io.contrail.sql.impl.plan;
+
+import io.contrail.sql.SqlErrorCode;
+import io.contrail.sql.SqlException;
+import io.contrail.sql.impl.catalog.Mapping;
+import io.contrail.sql.impl.schema.ContrailOperatorTable;
+import io.contrail.sql.impl.schema.MappingTable;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * From a parsed query (SELECT, INSERT INTO, SINK INTO) to an optimized relational plan:
+ * validates it against the mappings, converts it to Calcite relational algebra and rewrites
+ * that with a fixed set of rules (merge and push down filters and projections, fold
+ * constants, then fuse each filter-and-projection chain into one {@code Calc}). The
+ * {@link DagBuilder} turns the result into a DAG.
+ *
+ * <p>Validation and planning see the mappings as they are when the statement starts.
+ *
+ * <p>Threading: thread-safe; each call builds its own Calcite objects.
+ */
+public final class QueryPlanner {
+
+    private static final HepProgram PROGRAM = new HepProgramBuilder()
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_INTO_JOIN,
+                    CoreRules.JOIN_CONDITION_PUSH,
+                    CoreRules.FILTER_MERGE,
+                    CoreRules.FILTER_PROJECT_TRANSPOSE,
+                    CoreRules.PROJECT_MERGE,
+                    CoreRules.PROJECT_REMOVE,
+                    CoreRules.AGGREGATE_PROJECT_MERGE,
+                    CoreRules.FILTER_REDUCE_EXPRESSIONS,
+                    CoreRules.PROJECT_REDUCE_EXPRESSIONS))
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_TO_CALC,
+                    CoreRules.PROJECT_TO_CALC,
+                    CoreRules.CALC_MERGE,
+                    CoreRules.CALC_REMOVE))
+            .build();
+
+    private final Map<String, Mapping> mappings;
+
+    /** @param mappings the catalog's mappings by name, as the statement sees them */
+    public QueryPlanner(Map<String, Mapping> mappings) {
+        this.mappings = Map.copyOf(requireNonNull(mappings, "mappings is null"));
+    }
+
+    /**
+     * Validates and plans a query.
+     *
+     * @throws SqlException with {@link SqlErrorCode#INVALID_QUERY} and the position when the
+     *                      query names what does not exist or breaks a typing rule
+     */
+    public PlannedQuery plan(SqlNode query) {
+        JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ContrailTypeSystem.INSTANCE);
+        CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, false);
+        mappings.forEach((name, mapping) -> rootSchema.add(name, new MappingTable(mapping)));
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        CalciteConnectionConfig connectionConfig = new CalciteConnectionConfigImpl(properties);
+        CalciteCatalogReader catalogReader = new CalciteCatalogReader(rootSchema, List.of(), typeFactory,
+                connectionConfig);
+        SqlValidator validator = SqlValidatorUtil.newValidator(
+                SqlOperatorTables.chain(ContrailOperatorTable.instance(), catalogReader),
+                catalogReader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withIdentifierExpansion(true)
+                        .withConformance(SqlConformanceEnum.DEFAULT));
+        SqlNode validated;
+        try {
+            validated = validator.validate(query);
+        } catch (CalciteContextException e) {
+            throw new SqlException(SqlErrorCode.INVALID_QUERY, "At line " + e.getPosLine() + ", column "
+                    + e.getPosColumn() + ": " + e.getCause().getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new SqlException(SqlErrorCode.INVALID_QUERY, e.getMessage(), e);
+        }
+        RelDataType parameterTypes = validator.getParameterRowType(validated);
+
+        RexBuilder rexBuilder = new RexBuilder(typeFactory);
+        HepPlanner planner = new HepPlanner(PROGRAM);
+        planner.setExecutor(RexUtil.EXECUTOR);
+        RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
+        SqlToRelConverter converter = new SqlToRelConverter(
+                (rowType, queryString, schemaPath, viewPath) -> {
+                    throw new UnsupportedOperationException("views are not supported");
+                },
+                validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+        RelRoot root = converter.convertQuery(validated, false, true);
+        RelNode logical = root.project();
+        planner.setRoot(logical);
+        RelNode optimized = planner.findBestExp();
+        return new PlannedQuery(optimized, parameterTypes, rexBuilder, RelOptUtil.toString(optimized));
+    }
+}
