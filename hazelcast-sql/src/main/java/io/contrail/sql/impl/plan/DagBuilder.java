@@ -1,6 +1,5 @@
 package io.contrail.sql.impl.plan;
 
-import com.hazelcast.query.Predicates;
 import io.contrail.jet.core.DAG;
 import io.contrail.jet.core.Edge;
 import io.contrail.jet.core.ProcessorSupplier;
@@ -9,7 +8,6 @@ import io.contrail.jet.function.FunctionEx;
 import io.contrail.jet.processor.AggregateProcessors;
 import io.contrail.jet.processor.EventTimeMode;
 import io.contrail.jet.processor.Processors;
-import io.contrail.jet.processor.SinkProcessors;
 import io.contrail.jet.processor.SourceProcessors;
 import io.contrail.sql.SqlColumnMetadata;
 import io.contrail.sql.SqlErrorCode;
@@ -17,9 +15,9 @@ import io.contrail.sql.SqlException;
 import io.contrail.sql.SqlRowMetadata;
 import io.contrail.sql.impl.aggregate.GroupKey;
 import io.contrail.sql.impl.aggregate.RowAggregation;
-import io.contrail.sql.impl.catalog.Connector;
 import io.contrail.sql.impl.catalog.Mapping;
-import io.contrail.sql.impl.connector.IMapRowCodec;
+import io.contrail.sql.impl.connector.SqlConnector;
+import io.contrail.sql.impl.connector.SqlConnectors;
 import io.contrail.sql.impl.expression.CompiledExpressions;
 import io.contrail.sql.impl.expression.RowContext;
 import io.contrail.sql.impl.expression.StatementParameters;
@@ -138,11 +136,10 @@ public final class DagBuilder {
                     + " is not supported; write with INSERT INTO or SINK INTO");
         }
         Mapping mapping = requireNonNull(modify.getTable(), "table").unwrap(MappingTable.class).mapping();
+        SqlConnector connector = SqlConnectors.of(mapping);
         Stage input = visit(modify.getInput());
-        Vertex sink = switch (connector(mapping)) {
-            case IMAP -> imapSink(mapping);
-            case FILE -> throw notYet("writing to File mappings");
-        };
+        Vertex sink = vertex("sink-" + mapping.name(), connector.writer(mapping),
+                connector.writerParallelism(mapping, parallelism));
         dag.edge(Edge.between(input.vertex, sink));
         return new DagPlan(dag, input.unbounded, null, sink.name(), -1);
     }
@@ -185,16 +182,10 @@ public final class DagBuilder {
 
     private Stage scan(TableScan scan) {
         Mapping mapping = requireNonNull(scan.getTable().unwrap(MappingTable.class), "not a mapping").mapping();
-        return switch (connector(mapping)) {
-            case IMAP -> {
-                IMapRowCodec codec = IMapRowCodec.of(mapping);
-                FunctionEx<Map.Entry<Object, Object>, Object[]> toRow = e -> codec.toRow(e.getKey(), e.getValue());
-                ProcessorSupplier reader = SourceProcessors.readMap(mapping.name(),
-                        Predicates.alwaysTrue(), toRow);
-                yield new Stage(vertex("scan-" + mapping.name(), reader, parallelism), parallelism, false);
-            }
-            case FILE -> throw notYet("reading File mappings");
-        };
+        SqlConnector connector = SqlConnectors.of(mapping);
+        int readers = connector.readerParallelism(mapping, parallelism);
+        return new Stage(vertex("scan-" + mapping.name(), connector.reader(mapping), readers), readers,
+                connector.isUnbounded(mapping));
     }
 
     private Stage tableFunction(TableFunctionScan scan) {
@@ -319,26 +310,6 @@ public final class DagBuilder {
         return new Stage(merge, parallelism, unbounded);
     }
 
-    private Vertex imapSink(Mapping mapping) {
-        IMapRowCodec codec = IMapRowCodec.of(mapping);
-        if (!codec.hasKeyColumn()) {
-            throw new SqlException(SqlErrorCode.INVALID_QUERY, "IMap mapping '" + mapping.name()
-                    + "' has no column for the key (EXTERNAL NAME __key or __key.field), so rows cannot be written to it");
-        }
-        String name = mapping.name();
-        FunctionEx<Object[], Object> keyFn = row -> requirePart(codec.key(row), name, "key");
-        FunctionEx<Object[], Object> valueFn = row -> requirePart(codec.value(row), name, "value");
-        return vertex("sink-" + name, SinkProcessors.writeMap(name, keyFn, valueFn), parallelism);
-    }
-
-    private static Object requirePart(Object part, String mapping, String what) {
-        if (part == null) {
-            throw new SqlException(SqlErrorCode.DATA_CONVERSION_ERROR, "A row written to IMap mapping '" + mapping
-                    + "' has a NULL " + what + "; an IMap entry needs a " + what);
-        }
-        return part;
-    }
-
     private long longValue(RexNode node, String what) {
         Object value;
         if (node instanceof RexLiteral literal) {
@@ -358,15 +329,6 @@ public final class DagBuilder {
         int n = nameCounts.merge(kind, 1, Integer::sum);
         String name = n == 1 ? kind : kind + "-" + n;
         return dag.newVertex(name, supplier).localParallelism(localParallelism);
-    }
-
-    private static Connector connector(Mapping mapping) {
-        return Connector.byName(mapping.type()).orElseThrow(() -> new SqlException(SqlErrorCode.UNKNOWN_CONNECTOR,
-                "Mapping '" + mapping.name() + "' has connector type '" + mapping.type() + "', which this member does not know"));
-    }
-
-    private static SqlException notYet(String what) {
-        return new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, what + " is not supported yet");
     }
 
     /** A vertex whose output the next operator reads, with its parallelism and boundedness. */
