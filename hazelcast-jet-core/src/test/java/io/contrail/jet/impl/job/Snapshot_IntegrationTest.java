@@ -249,11 +249,11 @@ class Snapshot_IntegrationTest {
         Job job = member.newJob(runningCount(Long.MAX_VALUE / 2, 1_000, "lifecycle"), new JobConfig().setName("lifecycle"));
         awaitStatus(job, JobStatus.RUNNING);
         assertThatThrownBy(job::resume).isInstanceOf(IllegalStateException.class)
-                .hasMessage("Cannot resume job 'lifecycle': it is RUNNING, and only a SUSPENDED job can be");
+                .hasMessage("Cannot resume job 'lifecycle': it is RUNNING, not SUSPENDED");
         job.suspend();
         awaitStatus(job, JobStatus.SUSPENDED);
         assertThat(job.getSuspensionCause()).contains("Suspended by the user");
-        assertThatThrownBy(job::suspend).hasMessage("Cannot suspend job 'lifecycle': it is SUSPENDED, and only a RUNNING job can be");
+        assertThatThrownBy(job::suspend).hasMessage("Cannot suspend job 'lifecycle': it is SUSPENDED, not RUNNING");
         assertThatThrownBy(job::restart).hasMessageContaining("it is SUSPENDED");
         job.cancel();
         assertThatThrownBy(job::join).isInstanceOf(CancellationException.class);
