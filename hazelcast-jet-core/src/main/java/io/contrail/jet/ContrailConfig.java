@@ -301,7 +301,7 @@ public final class ContrailConfig {
     /** The YAML section {@code jobs}. */
     @JsonProperty("jobs")
     private void setJobsSection(JobsSection jobs) {
-        if (jobs.retentionTime != null) {
+        if (jobs != null && jobs.retentionTime != null) {
             setJobRetentionTime(parseDuration(jobs.retentionTime, "jobs.retentionTime"));
         }
     }

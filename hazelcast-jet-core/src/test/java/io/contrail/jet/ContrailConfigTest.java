@@ -60,6 +60,7 @@ class ContrailConfigTest {
         assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: 30s}").getJobRetentionTime()).isEqualTo(Duration.ofSeconds(30));
         assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: 500ms}").getJobRetentionTime()).isEqualTo(Duration.ofMillis(500));
         assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: PT36H}").getJobRetentionTime()).isEqualTo(Duration.ofHours(36));
+        assertThat(ContrailConfig.fromYaml("jobs:\n").getJobRetentionTime()).isEqualTo(Duration.ofDays(14));
     }
 
     @Test

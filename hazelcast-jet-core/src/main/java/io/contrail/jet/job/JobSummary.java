@@ -1,6 +1,5 @@
 package io.contrail.jet.job;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -24,8 +23,10 @@ import static java.util.Objects.requireNonNull;
  *                          or {@code null} when its submitter did not say ({@link JobConfig#setStreaming})
  * @param status            its current status
  * @param runningStatus     a short text saying what the job is doing when that is not plain
- *                          running or ended (for example "suspended by the user",
- *                          "taking snapshot 12", "restarting from snapshot 7"), or {@code null}
+ *                          running or ended, or {@code null}: "waiting to start", "starting from
+ *                          the beginning", "resuming from snapshot 7", "restarting from exported
+ *                          snapshot 'x'", "taking snapshot 12", "Suspended by the user",
+ *                          "Suspended on failure: ...", "exporting snapshot 'x'", "cancelling", ...
  * @param created           when it was submitted
  * @param started           when it first became RUNNING, or {@code null} if it never did
  * @param finished          when it became COMPLETED or FAILED (cancelled jobs are FAILED), or {@code null}
@@ -42,7 +43,7 @@ import static java.util.Objects.requireNonNull;
 public record JobSummary(long jobId, String name, JobKind kind, String owner, String statement, Boolean streaming,
                          JobStatus status, String runningStatus, Instant created, Instant started, Instant finished,
                          Instant modified, String error, String coordinatorId, SnapshotSummary lastSnapshot,
-                         long itemsIn, long itemsOut, Double fractionCompleted) implements Serializable {
+                         long itemsIn, long itemsOut, Double fractionCompleted) {
 
     /**
      * The order of {@code SHOW JOBS}: jobs that have not ended first, by start time (those not
