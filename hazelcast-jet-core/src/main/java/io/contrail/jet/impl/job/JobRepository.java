@@ -7,8 +7,8 @@ import com.hazelcast.query.Predicate;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Job records in the cluster's IMaps, so that every member sees them: one map of records by id,
