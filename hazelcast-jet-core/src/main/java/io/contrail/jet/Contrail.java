@@ -11,6 +11,7 @@ import io.contrail.jet.impl.job.JobService;
 import io.contrail.snapshot.SnapshotStoreConfig;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static java.util.Objects.requireNonNull;
 
@@ -47,7 +48,8 @@ public final class Contrail {
             if (config.getSnapshotDirectory() != null) {
                 snapshots = snapshots.withSnapshotDirectory(Path.of(config.getSnapshotDirectory()));
             }
-            return new ContrailInstanceImpl(hazelcast, config, new JobService(hazelcast, settings, memberName, snapshots));
+            return new ContrailInstanceImpl(hazelcast, config, new JobService(hazelcast, settings, memberName, snapshots,
+                    config.getJobRetentionTime(), Clock.systemUTC()));
         } catch (RuntimeException | Error e) {
             hazelcast.shutdown();
             throw e;

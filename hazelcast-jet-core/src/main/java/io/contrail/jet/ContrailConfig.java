@@ -15,8 +15,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -37,11 +42,20 @@ import static java.util.Objects.requireNonNull;
  * processorFusion: true
  * snapshotDirectory: /var/lib/contrail/snapshots
  * snapshotBackupCount: 1
+ * jobs:
+ *   retentionTime: 14d
  * </pre>
- * Every key is optional. Defaults keep a member on the loopback interface, joining members on
- * 127.0.0.1 by TCP (multicast is always off).
+ * Every key is optional. {@code jobs.retentionTime} (the SQL setting {@code jobs.retention_time})
+ * is a duration: a number with a unit {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}
+ * ({@code 14d}, {@code 90m}), or ISO-8601 ({@code PT36H}). Defaults keep a member on the loopback
+ * interface, joining members on 127.0.0.1 by TCP (multicast is always off).
  */
 public final class ContrailConfig {
+
+    /** How long the records of ended jobs are kept by default: 14 days. */
+    public static final Duration DEFAULT_JOB_RETENTION_TIME = Duration.ofDays(14);
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private String clusterName = "contrail";
     private String instanceName;
@@ -56,6 +70,7 @@ public final class ContrailConfig {
     private boolean processorFusion = true;
     private String snapshotDirectory;
     private int snapshotBackupCount = 1;
+    private Duration jobRetentionTime = DEFAULT_JOB_RETENTION_TIME;
 
     /** Loads a YAML file; unknown keys and wrong types are errors naming the key. */
     public static ContrailConfig load(Path file) {
@@ -117,6 +132,9 @@ public final class ContrailConfig {
         }
         if (snapshotBackupCount < 0 || snapshotBackupCount > 6) {
             throw new IllegalArgumentException("snapshotBackupCount must be 0..6, got " + snapshotBackupCount);
+        }
+        if (jobRetentionTime.isNegative() || jobRetentionTime.isZero()) {
+            throw new IllegalArgumentException("jobs.retentionTime must be positive, got " + jobRetentionTime);
         }
         if (members == null || members.isEmpty()) {
             throw new IllegalArgumentException("members must list at least one address to join (for example 127.0.0.1)");
@@ -264,5 +282,61 @@ public final class ContrailConfig {
     public ContrailConfig setSnapshotBackupCount(int snapshotBackupCount) {
         this.snapshotBackupCount = snapshotBackupCount;
         return this;
+    }
+
+    public Duration getJobRetentionTime() {
+        return jobRetentionTime;
+    }
+
+    /**
+     * How long the record of an ended job (COMPLETED, FAILED or cancelled) is kept after its end,
+     * for {@code SHOW JOBS} and {@link ContrailInstance#getJobSummaries()}; then it is removed.
+     * Positive; default {@link #DEFAULT_JOB_RETENTION_TIME}. YAML key {@code jobs.retentionTime}.
+     */
+    public ContrailConfig setJobRetentionTime(Duration jobRetentionTime) {
+        this.jobRetentionTime = requireNonNull(jobRetentionTime, "jobRetentionTime is null");
+        return this;
+    }
+
+    /** The YAML section {@code jobs}. */
+    @JsonProperty("jobs")
+    private void setJobsSection(JobsSection jobs) {
+        if (jobs != null && jobs.retentionTime != null) {
+            setJobRetentionTime(parseDuration(jobs.retentionTime, "jobs.retentionTime"));
+        }
+    }
+
+    /** The keys of the YAML section {@code jobs}. */
+    private static final class JobsSection {
+        @JsonProperty("retentionTime")
+        private String retentionTime;
+    }
+
+    /**
+     * Parses {@code 14d}, {@code 90m}, {@code 30s}, {@code 500ms}, {@code 12h} or an ISO-8601
+     * duration ({@code PT36H}).
+     *
+     * @throws IllegalArgumentException naming the key and the accepted forms
+     */
+    static Duration parseDuration(String text, String key) {
+        String trimmed = text.trim().toLowerCase(Locale.ROOT);
+        Matcher matcher = DURATION.matcher(trimmed);
+        try {
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                return switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+            }
+            return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            // without the cause: the YAML parser reports the root cause's message, and this one says more
+            throw new IllegalArgumentException("Invalid duration for '" + key + "': '" + text
+                    + "'; write a number with a unit ms, s, m, h or d (for example 14d), or ISO-8601 (PT36H)");
+        }
     }
 }

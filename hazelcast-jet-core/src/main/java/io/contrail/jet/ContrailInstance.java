@@ -5,10 +5,14 @@ import io.contrail.jet.core.DAG;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobAlreadyExistsException;
 import io.contrail.jet.job.JobConfig;
+import io.contrail.jet.job.JobStatus;
+import io.contrail.jet.job.JobSummary;
 import io.contrail.snapshot.ExportedSnapshotInfo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A running Contrail member: submit jobs, find them, reach the Hazelcast member underneath.
@@ -37,6 +41,29 @@ public interface ContrailInstance extends AutoCloseable {
 
     /** All jobs this member knows, newest first. */
     List<Job> getJobs();
+
+    /**
+     * The summaries of all jobs of the cluster, whichever member coordinates them: jobs that have
+     * not ended, and ended jobs whose end is less than {@link ContrailConfig#getJobRetentionTime()}
+     * ago. Sorted as {@code SHOW JOBS} lists them ({@link JobSummary#SHOW_JOBS_ORDER}): jobs that
+     * have not ended first, by start time, then ended jobs by end time.
+     */
+    List<JobSummary> getJobSummaries();
+
+    /** The summary of the job with that id, if the cluster has its record (see {@link #getJobSummaries()}). */
+    Optional<JobSummary> getJobSummary(long jobId);
+
+    /**
+     * Waits until the job with that id is {@link JobStatus#COMPLETED} or {@link JobStatus#FAILED}
+     * (cancelled jobs are FAILED) and returns its summary; at once if it already is. For
+     * {@code SHOW JOB ... WHEN COMPLETE}. A job coordinated by this member is waited for directly;
+     * a job coordinated by another member by polling its record (at most every 500 ms).
+     *
+     * @throws IllegalArgumentException when no job has that id, or its record is past retention
+     * @throws TimeoutException         when the job has not ended within {@code timeout}
+     * @throws InterruptedException     when the calling thread is interrupted while waiting
+     */
+    JobSummary awaitJobTerminal(long jobId, Duration timeout) throws InterruptedException, TimeoutException;
 
     /** The exported snapshots of the cluster, sorted by name. */
     List<ExportedSnapshotInfo> getExportedSnapshots();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,8 @@ class ContrailConfigTest {
                 processorFusion: false
                 snapshotDirectory: /var/lib/contrail/snapshots
                 snapshotBackupCount: 2
+                jobs:
+                  retentionTime: 36h
                 """);
 
         ContrailConfig config = ContrailConfig.load(file);
@@ -46,6 +49,33 @@ class ContrailConfigTest {
         assertThat(config.isProcessorFusion()).isFalse();
         assertThat(config.getSnapshotDirectory()).isEqualTo("/var/lib/contrail/snapshots");
         assertThat(config.getSnapshotBackupCount()).isEqualTo(2);
+        assertThat(config.getJobRetentionTime()).isEqualTo(Duration.ofHours(36));
+    }
+
+    @Test
+    void jobRetentionTime_defaultsTo14Days_andTakesUnitsOrIso() {
+        assertThat(new ContrailConfig().getJobRetentionTime()).isEqualTo(Duration.ofDays(14));
+        assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: 14d}").getJobRetentionTime()).isEqualTo(Duration.ofDays(14));
+        assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: 90m}").getJobRetentionTime()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: 30s}").getJobRetentionTime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: 500ms}").getJobRetentionTime()).isEqualTo(Duration.ofMillis(500));
+        assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: PT36H}").getJobRetentionTime()).isEqualTo(Duration.ofHours(36));
+        assertThat(ContrailConfig.fromYaml("jobs:\n").getJobRetentionTime()).isEqualTo(Duration.ofDays(14));
+    }
+
+    @Test
+    void jobRetentionTime_invalid_isNamed() {
+        assertThatThrownBy(() -> ContrailConfig.fromYaml("jobs: {retentionTime: two weeks}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jobs.retentionTime")
+                .hasMessageContaining("for example 14d");
+        assertThatThrownBy(() -> ContrailConfig.fromYaml("jobs: {retentionTime: 0d}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("jobs.retentionTime must be positive, got PT0S");
+        assertThatThrownBy(() -> ContrailConfig.fromYaml("jobs: {retention: 1d}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown key 'retention'")
+                .hasMessageContaining("retentionTime");
     }
 
     @Test

@@ -125,7 +125,9 @@ public interface Processor {
      * Restores state from snapshot entries that {@link #saveToSnapshot} saved, possibly by another
      * processor instance of the same vertex. The inbox holds {@code Map.Entry} items, one per
      * entry offered to the snapshot. Called before any other processing method, possibly several
-     * times with parts of the state.
+     * times with parts of the state. A source that cannot continue from the restored position
+     * throws {@link io.contrail.jet.job.SourcePositionUnavailableException} (here or in
+     * {@link #finishSnapshotRestore()}), which fails the job with a message naming the position.
      */
     default void restoreFromSnapshot(Inbox inbox) {
         throw new IllegalStateException(getClass().getName() + " saved state but does not override restoreFromSnapshot()");

@@ -7,10 +7,13 @@ import io.contrail.jet.core.DAG;
 import io.contrail.jet.impl.job.JobService;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobConfig;
+import io.contrail.jet.job.JobSummary;
 import io.contrail.snapshot.ExportedSnapshotInfo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A Contrail member: the job service on top of a Hazelcast member. */
@@ -46,6 +49,21 @@ public final class ContrailInstanceImpl implements ContrailInstance {
     @Override
     public List<Job> getJobs() {
         return jobService.getJobs();
+    }
+
+    @Override
+    public List<JobSummary> getJobSummaries() {
+        return jobService.getJobSummaries();
+    }
+
+    @Override
+    public Optional<JobSummary> getJobSummary(long jobId) {
+        return jobService.getJobSummary(jobId);
+    }
+
+    @Override
+    public JobSummary awaitJobTerminal(long jobId, Duration timeout) throws InterruptedException, TimeoutException {
+        return jobService.awaitTerminal(jobId, timeout);
     }
 
     @Override

@@ -19,6 +19,10 @@ public final class JobConfig implements Serializable {
     private boolean metricsEnabled = true;
     private long maxProcessorAccumulatedRecords = Long.MAX_VALUE;
     private long watermarkIdleTimeoutMillis = -1;
+    private JobKind kind = JobKind.API;
+    private String owner;
+    private String statement;
+    private Boolean streaming;
 
     /** The job's name, unique among active jobs, or {@code null}. */
     public String getName() {
@@ -124,12 +128,68 @@ public final class JobConfig implements Serializable {
         return this;
     }
 
+    public JobKind getKind() {
+        return kind;
+    }
+
+    /** How the job was created: {@link JobKind#API} (the default) or {@link JobKind#SQL}. */
+    public JobConfig setKind(JobKind kind) {
+        this.kind = requireNonNull(kind, "kind is null");
+        return this;
+    }
+
+    /**
+     * The user who created the job, or {@code null} when not known: the Java API has no notion of
+     * users, so an API job's owner is {@code null} unless the caller sets one.
+     */
+    public String getOwner() {
+        return owner;
+    }
+
+    /** Sets the user who created the job; {@code null} for none. Not blank. */
+    public JobConfig setOwner(String owner) {
+        if (owner != null && owner.isBlank()) {
+            throw new IllegalArgumentException("A job owner must not be blank; use null for none");
+        }
+        this.owner = owner;
+        return this;
+    }
+
+    /** The text of the statement that created the job (for SQL jobs), or {@code null}. */
+    public String getStatement() {
+        return statement;
+    }
+
+    /** Sets the text of the statement that created the job; {@code null} for none. */
+    public JobConfig setStatement(String statement) {
+        this.statement = statement;
+        return this;
+    }
+
+    /**
+     * Whether the job is a streaming job ({@code true}: some source is unbounded) or a batch job
+     * ({@code false}: all sources are bounded), or {@code null} when not known. The engine cannot
+     * tell a bounded processor from an unbounded one, so this is what the submitter declares (the
+     * SQL planner knows it from its tables); it is shown by {@code SHOW JOBS} and changes nothing
+     * in how the job runs.
+     */
+    public Boolean getStreaming() {
+        return streaming;
+    }
+
+    /** Declares the job streaming ({@code true}), batch ({@code false}) or not known ({@code null}, the default). */
+    public JobConfig setStreaming(Boolean streaming) {
+        this.streaming = streaming;
+        return this;
+    }
+
     @Override
     public String toString() {
         return "JobConfig{name=" + name + ", processingGuarantee=" + processingGuarantee
                 + ", snapshotIntervalMillis=" + snapshotIntervalMillis + ", autoScaling=" + autoScaling
                 + ", suspendOnFailure=" + suspendOnFailure + ", initialSnapshotName=" + initialSnapshotName
                 + ", metricsEnabled=" + metricsEnabled + ", maxProcessorAccumulatedRecords=" + maxProcessorAccumulatedRecords
-                + ", watermarkIdleTimeoutMillis=" + watermarkIdleTimeoutMillis + '}';
+                + ", watermarkIdleTimeoutMillis=" + watermarkIdleTimeoutMillis + ", kind=" + kind + ", owner=" + owner
+                + ", statement=" + statement + ", streaming=" + streaming + '}';
     }
 }

@@ -9,6 +9,7 @@ import io.contrail.jet.core.RoutingPolicy;
 import io.contrail.jet.core.Vertex;
 import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.ProcessingGuarantee;
+import io.contrail.jet.job.SourcePositionUnavailableException;
 import io.contrail.snapshot.SnapshotReader;
 import org.jctools.queues.SpscArrayQueue;
 
@@ -180,6 +181,8 @@ public final class ExecutionPlanBuilder {
                 entries.forEach(inbox::add);
                 try {
                     targets[i].restoreFromSnapshot(inbox);
+                } catch (SourcePositionUnavailableException e) {
+                    throw positionUnavailable(vertex, source, e);
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("Cannot restore vertex '" + vertex.name() + "' from " + source
                             + ": its processor " + targets[i].getClass().getSimpleName() + " rejected the saved state ("
@@ -189,11 +192,22 @@ public final class ExecutionPlanBuilder {
         }
         for (Vertex vertex : order) {
             for (Processor processor : processors.get(vertex.name())) {
-                while (!processor.finishSnapshotRestore()) {
-                    Thread.onSpinWait();
+                try {
+                    while (!processor.finishSnapshotRestore()) {
+                        Thread.onSpinWait();
+                    }
+                } catch (SourcePositionUnavailableException e) {
+                    throw positionUnavailable(vertex, source, e);
                 }
             }
         }
+    }
+
+    /** The exception of a source that cannot serve its restored position, saying which vertex and snapshot. */
+    private static SourcePositionUnavailableException positionUnavailable(Vertex vertex, String snapshot,
+                                                                          SourcePositionUnavailableException e) {
+        return new SourcePositionUnavailableException("Vertex '" + vertex.name() + "' cannot continue from the position saved in "
+                + snapshot + ": " + e.getMessage() + ". Submit the job anew to start from the beginning or from another snapshot", e);
     }
 
     /**

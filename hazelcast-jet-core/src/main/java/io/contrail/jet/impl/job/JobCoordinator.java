@@ -1,12 +1,14 @@
 package io.contrail.jet.impl.job;
 
 import io.contrail.jet.core.DAG;
+import io.contrail.jet.core.Vertex;
 import io.contrail.jet.impl.execution.ExecutionContext;
 import io.contrail.jet.impl.execution.ExecutionPlanBuilder;
 import io.contrail.jet.impl.execution.TaskletExecutionService;
 import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobMetrics;
 import io.contrail.jet.job.JobStatus;
+import io.contrail.jet.job.JobSummary;
 import io.contrail.jet.job.ProcessingGuarantee;
 import io.contrail.jet.job.SnapshotSummary;
 import io.contrail.snapshot.ExportedSnapshotInfo;
@@ -17,14 +19,19 @@ import io.contrail.snapshot.SnapshotStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -44,6 +51,11 @@ import static java.util.Objects.requireNonNull;
  * cancel ends the job and deletes its snapshots, and an execution that ended by itself completes
  * or fails the job (or suspends it, with {@code suspendOnFailure}).
  *
+ * <p>The record also says what the job is doing ({@link JobRecord#runningStatus()}) and counts the
+ * items that entered it (emitted by vertices without inputs) and left it (received by vertices
+ * without outputs) over all its executions; the counts are written with every status change and
+ * every snapshot.
+ *
  * <p>Threading: state changes happen under this object's lock. Snapshots are completed, stored
  * and exported on the coordination executor (a thread that may block); cooperative workers only
  * complete futures.
@@ -61,6 +73,9 @@ final class JobCoordinator {
     private final ExecutionPlanBuilder planBuilder;
     private final TaskletExecutionService executionService;
     private final ScheduledExecutorService coordinationExecutor;
+    private final Clock clock;
+    private final Set<String> sourceVertices;
+    private final Set<String> sinkVertices;
     private final CompletableFuture<Void> future = new CompletableFuture<>();
 
     private volatile JobRecord record;
@@ -73,10 +88,13 @@ final class JobCoordinator {
     /** The snapshot being taken, completed when it is stored (or failed); guarded by {@code this}. */
     private CompletableFuture<SnapshotMetadata> snapshotInProgress;
     private long nextSnapshotId;
+    /** Items that entered and left the job in its ended executions; guarded by {@code this}. */
+    private long itemsInBefore;
+    private long itemsOutBefore;
 
     JobCoordinator(JobRecord record, DAG dag, JobRepository repository, SnapshotStore snapshotStore,
                    ExecutionPlanBuilder planBuilder, TaskletExecutionService executionService,
-                   ScheduledExecutorService coordinationExecutor) {
+                   ScheduledExecutorService coordinationExecutor, Clock clock) {
         this.record = requireNonNull(record, "record is null");
         this.dag = requireNonNull(dag, "dag is null");
         this.repository = repository;
@@ -84,6 +102,11 @@ final class JobCoordinator {
         this.planBuilder = planBuilder;
         this.executionService = executionService;
         this.coordinationExecutor = coordinationExecutor;
+        this.clock = requireNonNull(clock, "clock is null");
+        this.sourceVertices = dag.vertices().stream().filter(v -> dag.inboundEdges(v.name()).isEmpty())
+                .map(Vertex::name).collect(Collectors.toUnmodifiableSet());
+        this.sinkVertices = dag.vertices().stream().filter(v -> dag.outboundEdges(v.name()).isEmpty())
+                .map(Vertex::name).collect(Collectors.toUnmodifiableSet());
     }
 
     // ------------------------------------------------------------------ starting
@@ -95,7 +118,12 @@ final class JobCoordinator {
             if (status != JobStatus.NOT_RUNNING && status != JobStatus.SUSPENDED && status != JobStatus.RUNNING) {
                 return;
             }
-            transition(JobStatus.STARTING);
+            String verb = switch (status) {
+                case NOT_RUNNING -> "starting";
+                case SUSPENDED -> "resuming";
+                default -> "restarting";
+            };
+            transition(JobStatus.STARTING, verb + " " + startingPoint());
             endAction = EndAction.NONE;
         }
         ExecutionContext context;
@@ -112,7 +140,7 @@ final class JobCoordinator {
                 return;
             }
             execution = context;
-            transition(JobStatus.RUNNING);
+            transition(JobStatus.RUNNING, null);
             executionService.start(context);
             scheduleSnapshots();
         }
@@ -125,6 +153,7 @@ final class JobCoordinator {
      * job never silently starts from empty state.
      */
     private SnapshotReader openRestoreSource() {
+        // keep in line with startingPoint()
         Optional<SnapshotMetadata> own = snapshotStore.lastComplete(record.jobId());
         if (own.isPresent()) {
             nextSnapshotId = own.get().snapshotId() + 1;
@@ -140,6 +169,15 @@ final class JobCoordinator {
             }
         }
         return null;
+    }
+
+    /** Must hold the lock. Where {@link #openRestoreSource()} will start from, in words. */
+    private String startingPoint() {
+        if (record.lastSnapshot() != null) {
+            return "from snapshot " + record.lastSnapshot().snapshotId();
+        }
+        String initial = record.config().getInitialSnapshotName();
+        return initial != null ? "from exported snapshot '" + initial + "'" : "from the beginning";
     }
 
     private void scheduleSnapshots() {
@@ -189,6 +227,14 @@ final class JobCoordinator {
             snapshotInProgress = null;
             return CompletableFuture.failedFuture(e);
         }
+        record = withItemCounts(record.withRunningStatus(terminal ? "taking snapshot " + snapshotId + " before stopping"
+                : "taking snapshot " + snapshotId));
+        try {
+            repository.put(record);
+        } catch (RuntimeException e) {
+            // only what the job is doing for readers of the record: not a reason to fail the snapshot
+            LOGGER.warn("Job '{}': recording that snapshot {} started failed: {}", record.name(), snapshotId, e.toString());
+        }
         long started = System.nanoTime();
         context.startSnapshot(snapshotId, terminal, session).whenCompleteAsync((summaries, error) -> {
             SnapshotMetadata metadata = null;
@@ -206,11 +252,15 @@ final class JobCoordinator {
             synchronized (this) {
                 context.finishSnapshot(snapshotId, failure == null);
                 snapshotInProgress = null;
+                if (record.status() == JobStatus.RUNNING) {
+                    record = record.withRunningStatus(null);
+                }
                 if (metadata != null) {
                     record = record.withLastSnapshot(new SnapshotSummary(snapshotId, metadata.completedAt().toEpochMilli(),
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), metadata.entryCount(), metadata.totalBytes()));
-                    repository.put(record);
                 }
+                record = withItemCounts(record);
+                repository.put(record);
             }
             if (failure == null) {
                 LOGGER.debug("Job '{}': snapshot {} of {} entries stored in {} ms", record.name(), snapshotId,
@@ -250,8 +300,12 @@ final class JobCoordinator {
         ExecutionContext context;
         synchronized (this) {
             requireStatus("restart", JobStatus.RUNNING);
-            endAction = EndAction.RESTART;
             context = execution;
+            if (context == null) {
+                throw new IllegalStateException("Cannot restart job '" + record.name() + "': its execution is ending; "
+                        + "check its status and try again");
+            }
+            endAction = EndAction.RESTART;
         }
         context.cancel();
     }
@@ -270,7 +324,7 @@ final class JobCoordinator {
             endAction = EndAction.CANCEL;
             context = execution;
             if (context != null) {
-                transition(JobStatus.COMPLETING);
+                transition(JobStatus.COMPLETING, "cancelling");
             }
         }
         if (context != null) {
@@ -287,14 +341,14 @@ final class JobCoordinator {
         synchronized (this) {
             JobStatus status = record.status();
             if (status == JobStatus.SUSPENDED) {
-                transition(JobStatus.SUSPENDED_EXPORTING_SNAPSHOT);
+                transition(JobStatus.SUSPENDED_EXPORTING_SNAPSHOT, "exporting snapshot '" + name + "'");
                 try {
                     return snapshotStore.export(name, lastCompleteSnapshot("export a snapshot of"));
                 } finally {
-                    transition(JobStatus.SUSPENDED);
+                    transition(JobStatus.SUSPENDED, record.suspensionCause());
                 }
             }
-            requireStatus("export a snapshot of", JobStatus.RUNNING);
+            requireStatus("export a snapshot of", JobStatus.RUNNING, JobStatus.SUSPENDED);
             snapshot = takeSnapshot(false);
         }
         return snapshotStore.export(name, join(snapshot, "export snapshot '" + name + "'"));
@@ -311,7 +365,7 @@ final class JobCoordinator {
                 coordinationExecutor.execute(() -> finish(new CancellationException("Job '" + record.name() + "' was cancelled"), true));
                 return;
             }
-            requireStatus("cancel and export a snapshot of", JobStatus.RUNNING);
+            requireStatus("cancel and export a snapshot of", JobStatus.RUNNING, JobStatus.SUSPENDED);
             endAction = EndAction.EXPORT_AND_CANCEL;
             exportOnCancel = name;
             record = record.withSuspensionCause("The terminal snapshot of cancelAndExportSnapshot('" + name + "') failed");
@@ -344,12 +398,18 @@ final class JobCoordinator {
                 "Cannot " + operation + " job '" + record.name() + "': it has no complete snapshot"));
     }
 
-    /** Must hold the lock. */
-    private void requireStatus(String operation, JobStatus required) {
+    /**
+     * Must hold the lock.
+     *
+     * @throws IllegalStateException naming the job, its status and the allowed ones, unless the
+     *                               job's status is one of {@code allowed}
+     */
+    private void requireStatus(String operation, JobStatus... allowed) {
         JobStatus status = record.status();
-        if (status != required) {
+        if (!List.of(allowed).contains(status)) {
+            String expected = Stream.of(allowed).map(JobStatus::name).collect(Collectors.joining(" or "));
             throw new IllegalStateException("Cannot " + operation + " job '" + record.name() + "': it is " + status
-                    + ", and only a " + required + " job can be");
+                    + ", not " + expected);
         }
     }
 
@@ -363,6 +423,8 @@ final class JobCoordinator {
                 return;
             }
             finalMetrics = context.metrics();
+            itemsInBefore += sum(finalMetrics, sourceVertices, JobMetrics.VertexMetrics::itemsOut);
+            itemsOutBefore += sum(finalMetrics, sinkVertices, JobMetrics.VertexMetrics::itemsIn);
             execution = null;
             if (snapshotTask != null) {
                 snapshotTask.cancel(false);
@@ -392,7 +454,7 @@ final class JobCoordinator {
                     LOGGER.warn("Job '{}' failed and is suspended (suspendOnFailure)", record.name(), cause);
                     synchronized (this) {
                         failureCause = cause;
-                        record = record.withSuspensionCause("Execution failed: " + cause);
+                        record = record.withSuspensionCause("Suspended on failure: " + cause);
                     }
                     suspended();
                 } else {
@@ -405,7 +467,7 @@ final class JobCoordinator {
 
     private synchronized void suspended() {
         endAction = EndAction.NONE;
-        transition(JobStatus.SUSPENDED);
+        transition(JobStatus.SUSPENDED, record.suspensionCause());
     }
 
     /** Ends the job for good: COMPLETED without a cause, else FAILED; deletes its snapshots. */
@@ -419,9 +481,9 @@ final class JobCoordinator {
                 record = record.withFailure(cause instanceof CancellationException ? "Cancelled" : cause.toString());
             }
             if (record.status() != JobStatus.COMPLETING) {
-                transition(JobStatus.COMPLETING);
+                transition(JobStatus.COMPLETING, cause instanceof CancellationException ? "cancelling" : "completing");
             }
-            transition(cause == null ? JobStatus.COMPLETED : JobStatus.FAILED);
+            transition(cause == null ? JobStatus.COMPLETED : JobStatus.FAILED, null);
         }
         if (deleteSnapshots) {
             try {
@@ -441,10 +503,27 @@ final class JobCoordinator {
         }
     }
 
-    /** Must hold the lock. */
-    private void transition(JobStatus status) {
-        record = record.withStatus(status, System.currentTimeMillis());
+    /** Must hold the lock. Moves the job to {@code status}, doing what {@code runningStatus} says (or {@code null}). */
+    private void transition(JobStatus status, String runningStatus) {
+        record = withItemCounts(record.withStatus(status, runningStatus, clock.millis()));
         repository.put(record);
+    }
+
+    /** Must hold the lock. {@code base} with the item counts of the ended executions and the running one. */
+    private JobRecord withItemCounts(JobRecord base) {
+        long in = itemsInBefore;
+        long out = itemsOutBefore;
+        ExecutionContext context = execution;
+        if (context != null) {
+            JobMetrics metrics = context.metrics();
+            in += sum(metrics, sourceVertices, JobMetrics.VertexMetrics::itemsOut);
+            out += sum(metrics, sinkVertices, JobMetrics.VertexMetrics::itemsIn);
+        }
+        return base.withItemCounts(in, out);
+    }
+
+    private static long sum(JobMetrics metrics, Set<String> vertices, ToLongFunction<JobMetrics.VertexMetrics> counter) {
+        return metrics.vertices().stream().filter(v -> vertices.contains(v.vertexName())).mapToLong(counter).sum();
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -464,6 +543,11 @@ final class JobCoordinator {
 
     JobRecord record() {
         return record;
+    }
+
+    /** The job's summary with live item counts. */
+    synchronized JobSummary summary() {
+        return withItemCounts(record).toSummary();
     }
 
     Throwable failureCause() {

@@ -3,14 +3,18 @@ package io.contrail.jet.impl.job;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Job records in the cluster's IMaps, so that every member sees them: one map of records by id,
  * one of active job names to ids (which makes names unique among active jobs), and a flake id
- * generator for ids that are unique and ordered by time.
+ * generator for ids that are unique and ordered by time. Records of ended jobs stay until
+ * {@link #removeEndedBefore} removes them (see {@link JobService} for the retention).
  */
 public final class JobRepository {
 
@@ -75,5 +79,24 @@ public final class JobRepository {
 
     public Collection<JobRecord> all() {
         return records.values();
+    }
+
+    /**
+     * Removes the records of the jobs that ended at or before {@code cutoffMillis} (epoch ms),
+     * with their names if they still hold them. The records are selected on the members that own
+     * them.
+     *
+     * @return how many records were removed
+     */
+    public int removeEndedBefore(long cutoffMillis) {
+        Predicate<Long, JobRecord> ended = entry -> entry.getValue().status().isTerminal()
+                && entry.getValue().completionTime() <= cutoffMillis;
+        Set<Map.Entry<Long, JobRecord>> expired = records.entrySet(ended);
+        for (Map.Entry<Long, JobRecord> entry : expired) {
+            // an ended job's record never changes again, so nothing is lost between the query and here
+            records.delete(entry.getKey());
+            activeNames.remove(entry.getValue().name(), entry.getKey());
+        }
+        return expired.size();
     }
 }

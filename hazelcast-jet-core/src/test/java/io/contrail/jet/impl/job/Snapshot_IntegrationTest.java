@@ -5,7 +5,9 @@ import io.contrail.jet.Contrail;
 import io.contrail.jet.ContrailConfig;
 import io.contrail.jet.ContrailInstance;
 import io.contrail.jet.aggregate.AggregateOperations;
+import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.DAG;
+import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Edge;
 import io.contrail.jet.core.Vertex;
 import io.contrail.jet.job.Job;
@@ -13,6 +15,7 @@ import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobFailedException;
 import io.contrail.jet.job.JobStatus;
 import io.contrail.jet.job.ProcessingGuarantee;
+import io.contrail.jet.job.SourcePositionUnavailableException;
 import io.contrail.jet.processor.AggregateProcessors;
 import io.contrail.jet.processor.EventTimeMode;
 import io.contrail.jet.processor.Processors;
@@ -249,11 +252,11 @@ class Snapshot_IntegrationTest {
         Job job = member.newJob(runningCount(Long.MAX_VALUE / 2, 1_000, "lifecycle"), new JobConfig().setName("lifecycle"));
         awaitStatus(job, JobStatus.RUNNING);
         assertThatThrownBy(job::resume).isInstanceOf(IllegalStateException.class)
-                .hasMessage("Cannot resume job 'lifecycle': it is RUNNING, and only a SUSPENDED job can be");
+                .hasMessage("Cannot resume job 'lifecycle': it is RUNNING, not SUSPENDED");
         job.suspend();
         awaitStatus(job, JobStatus.SUSPENDED);
         assertThat(job.getSuspensionCause()).contains("Suspended by the user");
-        assertThatThrownBy(job::suspend).hasMessage("Cannot suspend job 'lifecycle': it is SUSPENDED, and only a RUNNING job can be");
+        assertThatThrownBy(job::suspend).hasMessage("Cannot suspend job 'lifecycle': it is SUSPENDED, not RUNNING");
         assertThatThrownBy(job::restart).hasMessageContaining("it is SUSPENDED");
         job.cancel();
         assertThatThrownBy(job::join).isInstanceOf(CancellationException.class);
@@ -300,6 +303,60 @@ class Snapshot_IntegrationTest {
         assertThatThrownBy(job::join).isInstanceOf(JobFailedException.class).hasMessageContaining("snapshot");
         assertThat(job.getFailureCause()).get().extracting(Throwable::getClass).extracting(Class::getSimpleName)
                 .isEqualTo("SnapshotCorruptedException");
+    }
+
+    @Test
+    void resume_whenTheSourceNoLongerHasItsPosition_failsTheJobSayingSo() {
+        DAG dag = new DAG();
+        dag.newVertex("offsets", ExpiringOffsetSource::new).localParallelism(1);
+        Job job = member.newJob(dag, new JobConfig().setName("expiring-offsets")
+                .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE).setSnapshotIntervalMillis(60_000));
+        awaitStatus(job, JobStatus.RUNNING);
+        job.suspend();
+        awaitStatus(job, JobStatus.SUSPENDED);
+
+        ExpiringOffsetSource.expired = true;
+        try {
+            job.resume();
+            assertThatThrownBy(job::join).isInstanceOf(JobFailedException.class)
+                    .hasRootCauseInstanceOf(SourcePositionUnavailableException.class);
+        } finally {
+            ExpiringOffsetSource.expired = false;
+        }
+
+        assertThat(job.getStatus()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.getFailureCause()).get().isInstanceOf(SourcePositionUnavailableException.class)
+                .extracting(Throwable::getMessage).asString()
+                .startsWith("Vertex 'offsets' cannot continue from the position saved in snapshot 0 of job 'expiring-offsets'")
+                .contains("offset 42 has expired")
+                .endsWith("Submit the job anew to start from the beginning or from another snapshot");
+        assertThat(member.getJobSummary(job.getId()).orElseThrow().error()).contains("offset 42 has expired");
+    }
+
+    /** Saves offset 42; on restore, throws that the offset expired while {@link #expired} is set. */
+    private static final class ExpiringOffsetSource extends AbstractProcessor {
+
+        static volatile boolean expired;
+
+        @Override
+        public boolean complete() {
+            return false;
+        }
+
+        @Override
+        public boolean saveToSnapshot() {
+            return tryEmitToSnapshot("offset", 42L);
+        }
+
+        @Override
+        public void restoreFromSnapshot(Inbox inbox) {
+            for (Object entry; (entry = inbox.poll()) != null; ) {
+                long offset = (Long) ((Map.Entry<?, ?>) entry).getValue();
+                if (expired) {
+                    throw new SourcePositionUnavailableException("offset " + offset + " has expired (the earliest is 1000)");
+                }
+            }
+        }
     }
 
     @Test
