@@ -22,9 +22,23 @@ import io.contrail.sql.impl.ContrailSqlService;
  */
 public interface SqlService {
 
-    /** The SQL service of that member; cheap, so there is no need to keep it. */
+    /** The name of the user an embedded application's statements run as. */
+    String EMBEDDED_USER = "admin";
+
+    /**
+     * The SQL service of that member, running statements as {@link #EMBEDDED_USER} (the
+     * application that embeds the member is trusted); cheap, so there is no need to keep it.
+     */
     static SqlService of(ContrailInstance member) {
-        return new ContrailSqlService(member);
+        return new ContrailSqlService(member, EMBEDDED_USER);
+    }
+
+    /**
+     * The SQL service of that member for statements of {@code user}: jobs they create record
+     * them as owner.
+     */
+    static SqlService of(ContrailInstance member, String user) {
+        return new ContrailSqlService(member, user);
     }
 
     /**

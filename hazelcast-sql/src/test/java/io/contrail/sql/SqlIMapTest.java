@@ -2,6 +2,7 @@ package io.contrail.sql;
 
 import com.hazelcast.map.IMap;
 import io.contrail.jet.job.Job;
+import io.contrail.jet.job.JobKind;
 import io.contrail.jet.job.JobStatus;
 import io.contrail.jet.job.ProcessingGuarantee;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,10 @@ class SqlIMapTest extends SqlTestSupport {
         Job job = member.getJob("ticker").orElseThrow();
         assertThat(job.getConfig().getProcessingGuarantee()).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE);
         assertThat(job.getConfig().getSnapshotIntervalMillis()).isEqualTo(100);
+        assertThat(job.getConfig().getKind()).isEqualTo(JobKind.SQL);
+        assertThat(job.getConfig().getOwner()).isEqualTo(SqlService.EMBEDDED_USER);
+        assertThat(job.getConfig().getStatement()).startsWith("CREATE JOB ticker OPTIONS");
+        assertThat(job.getConfig().getStreaming()).isTrue();
         Map<Long, Long> map = member.getHazelcastInstance().getMap("ticks");
         await().until(() -> map.size() >= 20);
         assertThatThrownBy(() -> update("CREATE JOB ticker AS SINK INTO ticks SELECT v, v FROM TABLE(generate_stream(1))"))

@@ -13,6 +13,7 @@ import io.contrail.sql.impl.catalog.Mapping;
 import io.contrail.sql.impl.catalog.MappingCatalog;
 import io.contrail.sql.impl.catalog.MappingValidator;
 import io.contrail.sql.impl.exec.QueryExecutor;
+import io.contrail.sql.impl.exec.StatementContext;
 import io.contrail.sql.impl.parse.SqlControlJob;
 import io.contrail.sql.impl.parse.SqlControlJobs;
 import io.contrail.sql.impl.parse.SqlCreateJob;
@@ -46,9 +47,11 @@ public final class ContrailSqlService implements SqlService {
     private final ContrailInstance member;
     private final MappingCatalog catalog;
     private final QueryExecutor queries;
+    private final String user;
 
-    public ContrailSqlService(ContrailInstance member) {
+    public ContrailSqlService(ContrailInstance member, String user) {
         this.member = requireNonNull(member, "member is null");
+        this.user = requireNonNull(user, "user is null");
         this.catalog = new MappingCatalog(member.getHazelcastInstance());
         this.queries = new QueryExecutor(member, catalog);
     }
@@ -82,13 +85,13 @@ public final class ContrailSqlService implements SqlService {
             return queries.explain(explain, parameters);
         }
         if (node instanceof SqlInsert) {
-            return queries.write(node, parameters);
+            return queries.write(node, new StatementContext(sql, user), parameters);
         }
         if (node instanceof SqlCreateJob create) {
-            return queries.createJob(create, parameters);
+            return queries.createJob(create, new StatementContext(sql, user), parameters);
         }
         if (node.getKind().belongsTo(SqlKind.QUERY)) {
-            return queries.select(node, parameters);
+            return queries.select(node, new StatementContext(sql, user), parameters);
         }
         throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, statementKind(node)
                 + " is not supported yet; so far mappings, queries, INSERT/SINK INTO, EXPLAIN and CREATE JOB run");

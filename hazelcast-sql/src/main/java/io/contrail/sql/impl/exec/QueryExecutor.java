@@ -4,6 +4,7 @@ import io.contrail.jet.ContrailInstance;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobAlreadyExistsException;
 import io.contrail.jet.job.JobConfig;
+import io.contrail.jet.job.JobKind;
 import io.contrail.jet.job.JobMetrics;
 import io.contrail.sql.SqlColumnMetadata;
 import io.contrail.sql.SqlColumnType;
@@ -58,14 +59,14 @@ public final class QueryExecutor {
     }
 
     /** Runs a SELECT (or another row-returning query such as VALUES). */
-    public SqlResult select(SqlNode query, Object[] arguments) {
+    public SqlResult select(SqlNode query, StatementContext statement, Object[] arguments) {
         PlannedQuery planned = plan(query);
         StatementParameters parameters = bind(planned, arguments);
         String queryId = UUID.randomUUID().toString();
         ResultQueue queue = ResultQueue.register(queryId, RESULT_QUEUE_CAPACITY);
         try {
             DagPlan plan = builder(planned, parameters).buildSelect(queryId);
-            Job job = member.newJob(plan.dag(), new JobConfig());
+            Job job = member.newJob(plan.dag(), jobConfig(statement, plan));
             QueryRows rows = new QueryRows(queue, job, plan.rowMetadata(), plan.limit());
             return SqlResult.ofStream(plan.rowMetadata(), rows, rows::close);
         } catch (RuntimeException e) {
@@ -79,10 +80,10 @@ public final class QueryExecutor {
      * number of rows written; over a stream it returns at once with update count 0, and the job
      * runs until the result is closed.
      */
-    public SqlResult write(SqlNode statement, Object[] arguments) {
-        PlannedQuery planned = plan(statement);
+    public SqlResult write(SqlNode node, StatementContext statement, Object[] arguments) {
+        PlannedQuery planned = plan(node);
         DagPlan plan = builder(planned, bind(planned, arguments)).buildWrite();
-        Job job = member.newJob(plan.dag(), new JobConfig());
+        Job job = member.newJob(plan.dag(), jobConfig(statement, plan));
         if (plan.unbounded()) {
             return SqlResult.ofUpdateCount(0, () -> Jobs.cancelQuietly(job));
         }
@@ -96,11 +97,11 @@ public final class QueryExecutor {
     }
 
     /** Submits CREATE JOB's statement as a named job and returns at once (update count 0). */
-    public SqlResult createJob(SqlCreateJob create, Object[] arguments) {
+    public SqlResult createJob(SqlCreateJob create, StatementContext statement, Object[] arguments) {
         String name = create.getName().getSimple();
         PlannedQuery planned = plan(create.getStatement());
         DagPlan plan = builder(planned, bind(planned, arguments)).buildWrite();
-        JobConfig config = JobOptions.apply(create.getOptionMap(), new JobConfig().setName(name));
+        JobConfig config = JobOptions.apply(create.getOptionMap(), jobConfig(statement, plan).setName(name));
         try {
             member.newJob(plan.dag(), config);
         } catch (JobAlreadyExistsException e) {
@@ -127,6 +128,14 @@ public final class QueryExecutor {
             rows.add(new SqlRow(EXPLAIN_METADATA, List.of(line)));
         }
         return SqlResult.ofRows(EXPLAIN_METADATA, rows);
+    }
+
+    private static JobConfig jobConfig(StatementContext statement, DagPlan plan) {
+        return new JobConfig()
+                .setKind(JobKind.SQL)
+                .setStatement(statement.text())
+                .setOwner(statement.user())
+                .setStreaming(plan.unbounded());
     }
 
     private PlannedQuery plan(SqlNode query) {

@@ -44,6 +44,7 @@ import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
@@ -114,12 +115,12 @@ public final class DagBuilder {
         }
         Stage input = visit(top);
         Vertex sink = vertex("result", ResultSinkP.supplier(queryId), 1);
-        dag.edge(Edge.between(input.vertex, sink).allToOne());
+        dag.edge(Edge.between(input.vertex(), sink).allToOne());
         List<SqlColumnMetadata> columns = new ArrayList<>();
         for (RelDataTypeField field : rel.getRowType().getFieldList()) {
             columns.add(new SqlColumnMetadata(field.getName(), SqlTypes.toColumnType(field.getType())));
         }
-        return new DagPlan(dag, input.unbounded, new SqlRowMetadata(columns), sink.name(), limit);
+        return new DagPlan(dag, input.unbounded(), new SqlRowMetadata(columns), sink.name(), limit);
     }
 
     /**
@@ -140,11 +141,12 @@ public final class DagBuilder {
         Stage input = visit(modify.getInput());
         Vertex sink = vertex("sink-" + mapping.name(), connector.writer(mapping),
                 connector.writerParallelism(mapping, parallelism));
-        dag.edge(Edge.between(input.vertex, sink));
-        return new DagPlan(dag, input.unbounded, null, sink.name(), -1);
+        dag.edge(Edge.between(input.vertex(), sink));
+        return new DagPlan(dag, input.unbounded(), null, sink.name(), -1);
     }
 
-    private Stage visit(RelNode rel) {
+    /** Adds the vertices of {@code rel} and its inputs; returns the stage whose output is {@code rel}'s rows. */
+    Stage visit(RelNode rel) {
         if (rel instanceof TableScan scan) {
             return scan(scan);
         }
@@ -233,9 +235,9 @@ public final class DagBuilder {
                 : CompiledExpressions.of(query.rexBuilder(), List.of(condition), inputType);
         CompiledExpressions compiledProjection = projects == null ? null
                 : CompiledExpressions.of(query.rexBuilder(), projects, inputType);
-        Vertex calc = vertex("calc", CalcP.supplier(compiledCondition, compiledProjection, parameters), input.parallelism);
-        dag.edge(Edge.between(input.vertex, calc).isolated());
-        return new Stage(calc, input.parallelism, input.unbounded);
+        Vertex calc = vertex("calc", CalcP.supplier(compiledCondition, compiledProjection, parameters), input.parallelism());
+        dag.edge(Edge.between(input.vertex(), calc).isolated());
+        return new Stage(calc, input.parallelism(), input.unbounded());
     }
 
     private Stage aggregate(Aggregate aggregate) {
@@ -244,7 +246,7 @@ public final class DagBuilder {
                     "GROUPING SETS, ROLLUP and CUBE are not supported; use one GROUP BY per query and UNION ALL");
         }
         Stage input = visit(aggregate.getInput());
-        if (input.unbounded) {
+        if (input.unbounded()) {
             throw new SqlException(SqlErrorCode.INVALID_STREAMING_QUERY, "An aggregation over an unbounded stream"
                     + " never ends; aggregate over windows instead: GROUP BY window_start, window_end over TABLE(TUMBLE("
                     + "...)) or TABLE(HOP(...)) of a stream with IMPOSE_ORDER");
@@ -253,8 +255,8 @@ public final class DagBuilder {
         RowAggregation aggregation = RowAggregation.of(aggregate.getAggCallList(), aggregate.getInput().getRowType());
         FunctionEx<Object[], GroupKey> keyFn = row -> GroupKey.of(row, groupFields);
         Vertex accumulate = vertex("accumulate", AggregateProcessors.accumulateByKey(keyFn, aggregation.operation()),
-                input.parallelism);
-        dag.edge(Edge.between(input.vertex, accumulate).isolated());
+                input.parallelism());
+        dag.edge(Edge.between(input.vertex(), accumulate).isolated());
         if (groupFields.length == 0) {
             Vertex combine = vertex("combine", GlobalAggregateP.supplier(aggregation), 1);
             dag.edge(Edge.between(accumulate, combine).allToOne());
@@ -283,7 +285,7 @@ public final class DagBuilder {
         if (offset < 0 || (sort.fetch != null && fetch < 0)) {
             throw new SqlException(SqlErrorCode.INVALID_QUERY, "OFFSET and LIMIT must not be negative");
         }
-        if (ordered && input.unbounded) {
+        if (ordered && input.unbounded()) {
             throw new SqlException(SqlErrorCode.INVALID_STREAMING_QUERY, "ORDER BY cannot sort an unbounded stream:"
                     + " it would wait forever for the last row; drop ORDER BY, or aggregate over windows and sort"
                     + " in the client");
@@ -292,8 +294,8 @@ public final class DagBuilder {
                 ? SortP.supplier(RowComparator.of(sort.collation), offset, fetch)
                 : LimitP.supplier(offset, fetch);
         Vertex vertex = vertex(ordered ? "sort" : "limit", supplier, 1);
-        dag.edge(Edge.between(input.vertex, vertex).allToOne());
-        return new Stage(vertex, 1, input.unbounded);
+        dag.edge(Edge.between(input.vertex(), vertex).allToOne());
+        return new Stage(vertex, 1, input.unbounded());
     }
 
     private Stage union(Union union) {
@@ -304,13 +306,14 @@ public final class DagBuilder {
         boolean unbounded = false;
         for (int i = 0; i < union.getInputs().size(); i++) {
             Stage input = visit(union.getInputs().get(i));
-            unbounded |= input.unbounded;
-            dag.edge(Edge.from(input.vertex).to(merge, i));
+            unbounded |= input.unbounded();
+            dag.edge(Edge.from(input.vertex()).to(merge, i));
         }
         return new Stage(merge, parallelism, unbounded);
     }
 
-    private long longValue(RexNode node, String what) {
+    /** The value of a constant or a parameter, such as a LIMIT or a table function's argument. */
+    long longValue(RexNode node, String what) {
         Object value;
         if (node instanceof RexLiteral literal) {
             value = literal.getValueAs(Long.class);
@@ -325,13 +328,26 @@ public final class DagBuilder {
         return ((Number) value).longValue();
     }
 
-    private Vertex vertex(String kind, ProcessorSupplier supplier, int localParallelism) {
+    /** Adds a vertex named after {@code kind}, made unique with a number when needed. */
+    Vertex vertex(String kind, ProcessorSupplier supplier, int localParallelism) {
         int n = nameCounts.merge(kind, 1, Integer::sum);
         String name = n == 1 ? kind : kind + "-" + n;
         return dag.newVertex(name, supplier).localParallelism(localParallelism);
     }
 
-    /** A vertex whose output the next operator reads, with its parallelism and boundedness. */
-    private record Stage(Vertex vertex, int parallelism, boolean unbounded) {
+    DAG dag() {
+        return dag;
+    }
+
+    int parallelism() {
+        return parallelism;
+    }
+
+    StatementParameters parameters() {
+        return parameters;
+    }
+
+    RexBuilder rexBuilder() {
+        return query.rexBuilder();
     }
 }
