@@ -12,5 +12,12 @@ public enum EventTimeMode {
     SCHEDULED,
 
     /** The wall-clock time ({@link System#currentTimeMillis()}) when the item was created. */
-    WALL
+    WALL,
+
+    /**
+     * No event time: items are stamped as in {@link #SCHEDULED} for the event factory's use only,
+     * and the generator emits no watermarks. For consumers that assign event time themselves,
+     * such as SQL's {@code IMPOSE_ORDER}.
+     */
+    NONE
 }

@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * fills: before sending a batch it waits for the previous one, so writes to a key stay in item
  * order. Emits nothing and drops watermarks.
  *
+ * <p>When its inbox is empty and no batch is in flight, the sink sends what it has buffered, so
+ * a slow stream is written as it comes.
+ *
  * <p>Non-cooperative: it blocks on its own thread while a batch is in flight and the next must go
  * out, in {@link #complete()} and in {@link #saveToSnapshot()}.
  *
@@ -39,6 +42,27 @@ abstract class AbstractAsyncBatchSinkP implements Processor {
             inFlight = null;
             AsyncOps.await(f, operation());
         }
+    }
+
+    /**
+     * Sends what is buffered when no batch is in flight, so a slow input is written at once
+     * rather than when a batch fills; under load the buffer grows while a batch is in flight,
+     * which keeps batches large.
+     */
+    @Override
+    public final boolean tryProcess() {
+        if (mayWriteEarly() && (inFlight == null || inFlight.isDone())) {
+            flush();
+        }
+        return true;
+    }
+
+    /**
+     * Whether buffered items may go out before a batch fills or a snapshot asks: {@code false}
+     * for a two-phase sink, which writes only what a complete snapshot covers.
+     */
+    boolean mayWriteEarly() {
+        return true;
     }
 
     @Override

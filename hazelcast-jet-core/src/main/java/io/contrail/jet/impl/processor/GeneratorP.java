@@ -128,7 +128,7 @@ public final class GeneratorP implements Processor {
         long wallNow = wallClock ? EpochClock.millis() : 0;
         for (int i = 0; i < MAX_ITEMS_PER_CALL && nextSequence < end; i++) {
             long timestamp = wallClock ? wallNow : scheduledMillis(nextSequence);
-            if (timestamp > lastWatermark) {
+            if (timestamp > lastWatermark && mode != EventTimeMode.NONE) {
                 pendingWatermark = new Watermark(timestamp);
             }
             pendingItem = factory.create(nextSequence, timestamp);

@@ -91,6 +91,11 @@ public final class WriteMapP<T, K, V> extends AbstractAsyncBatchSinkP {
     }
 
     @Override
+    boolean mayWriteEarly() {
+        return !twoPhase;
+    }
+
+    @Override
     void flush() {
         awaitInFlight();
         if (!buffer.isEmpty()) {

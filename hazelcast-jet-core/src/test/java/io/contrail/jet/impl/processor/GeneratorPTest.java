@@ -36,6 +36,14 @@ class GeneratorPTest {
     }
 
     @Test
+    void modeNone_emitsNoWatermarks() {
+        verifyProcessor(SourceProcessors.boundedGenerator(Event::new, SourceProcessors.UNLIMITED_RATE, EventTimeMode.NONE, 50))
+                .outputChecker((expected, actual) -> actual.stream().noneMatch(item -> item instanceof Watermark)
+                        && items(actual).stream().map(Event::sequence).toList().equals(expected))
+                .expectOutput(sequences(0, 50, 1));
+    }
+
+    @Test
     void splitsSequenceOverProcessors() {
         verifyProcessor(SourceProcessors.boundedGenerator(Event::new, SourceProcessors.UNLIMITED_RATE, EventTimeMode.WALL, 10))
                 .contextSetup(c -> c.setProcessorIndex(1, 3))

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import static io.contrail.jet.core.test.TestSupport.verifyProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class WriteMapPTest {
 
@@ -58,6 +59,15 @@ class WriteMapPTest {
         assertThat(Map.copyOf(MEMBER.hz().getMap("snapshot"))).isEmpty();
         assertThat(p.saveToSnapshot()).isTrue();
         assertThat(Map.copyOf(MEMBER.hz().getMap("snapshot"))).hasSize(2);
+    }
+
+    @Test
+    void idleSinkWritesWhatItBuffered_withoutWaitingForAFullBatch() throws Exception {
+        WriteMapP<Integer, Integer, Integer> p = new WriteMapP<>("slow", i -> i, i -> i);
+        p.init(new TestOutbox(1), new TestProcessorContext().setHazelcastInstance(MEMBER.hz()));
+        p.process(0, new TestInbox().add(1).add(2));
+        assertThat(p.tryProcess()).isTrue();
+        await().untilAsserted(() -> assertThat(Map.copyOf(MEMBER.hz().getMap("slow"))).hasSize(2));
     }
 
     @Test

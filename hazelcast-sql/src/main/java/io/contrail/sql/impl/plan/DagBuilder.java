@@ -84,6 +84,7 @@ public final class DagBuilder {
     private final int parallelism;
     private final DAG dag = new DAG();
     private final Map<String, Integer> nameCounts = new HashMap<>();
+    private final WindowTranslator windows = new WindowTranslator(this);
 
     /** @param parallelism the local parallelism of parallel stages (the member's cooperative threads) */
     public DagBuilder(PlannedQuery query, StatementParameters parameters, int parallelism) {
@@ -191,6 +192,9 @@ public final class DagBuilder {
     }
 
     private Stage tableFunction(TableFunctionScan scan) {
+        if (WindowTranslator.isWindowingFunction(scan)) {
+            return windows.translate(scan);
+        }
         RexCall call = (RexCall) scan.getCall();
         if (call.getOperator() == ContrailOperatorTable.GENERATE_SERIES) {
             long start = longValue(call.getOperands().get(0), "the start of generate_series");
@@ -202,7 +206,7 @@ public final class DagBuilder {
             long count = Math.max(0, Math.floorDiv(stop - start, step) + 1);
             ProcessorSupplier generator = SourceProcessors.boundedGenerator(
                     (sequence, timestamp) -> new Object[]{start + sequence * step},
-                    SourceProcessors.UNLIMITED_RATE, EventTimeMode.SCHEDULED, count);
+                    SourceProcessors.UNLIMITED_RATE, EventTimeMode.NONE, count);
             return new Stage(vertex("generate_series", generator, 1), 1, false);
         }
         if (call.getOperator() == ContrailOperatorTable.GENERATE_STREAM) {
@@ -212,7 +216,7 @@ public final class DagBuilder {
                         "The rate of generate_stream must be a positive number of rows per second, got " + rate);
             }
             ProcessorSupplier generator = SourceProcessors.generator(
-                    (sequence, timestamp) -> new Object[]{sequence}, rate, EventTimeMode.SCHEDULED);
+                    (sequence, timestamp) -> new Object[]{sequence}, rate, EventTimeMode.NONE);
             return new Stage(vertex("generate_stream", generator, 1), 1, true);
         }
         throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, "Table function " + call.getOperator().getName()
@@ -244,6 +248,10 @@ public final class DagBuilder {
         if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
             throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT,
                     "GROUPING SETS, ROLLUP and CUBE are not supported; use one GROUP BY per query and UNION ALL");
+        }
+        Stage windowed = windows.aggregate(aggregate);
+        if (windowed != null) {
+            return windowed;
         }
         Stage input = visit(aggregate.getInput());
         if (input.unbounded()) {
