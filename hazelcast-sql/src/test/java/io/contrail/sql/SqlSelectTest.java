@@ -80,6 +80,27 @@ class SqlSelectTest extends SqlTestSupport {
     }
 
     @Test
+    void unionDistinct_andSelectDistinct() {
+        assertThat(rows("SELECT MOD(v, 2) FROM TABLE(generate_series(1, 5)) UNION SELECT MOD(v, 3) FROM TABLE(generate_series(1, 5))"))
+                .containsExactlyInAnyOrder(row(0), row(1), row(2));
+        assertThat(rows("SELECT DISTINCT MOD(v, 4) AS m FROM TABLE(generate_series(1, 20)) ORDER BY m"))
+                .containsExactly(row(0), row(1), row(2), row(3));
+    }
+
+    @Test
+    void nullsSortLastAscending_firstDescending() {
+        String values = "SELECT x FROM (VALUES (2), (CAST(NULL AS INT)), (1)) AS t(x) ORDER BY x";
+        assertThat(rows(values)).containsExactly(row(1), row(2), row((Object) null));
+        assertThat(rows(values + " DESC")).containsExactly(row((Object) null), row(2), row(1));
+    }
+
+    @Test
+    void jsonValue_andCast() {
+        assertThat(rows("SELECT JSON_VALUE('{\"a\": {\"b\": 7}}', '$.a.b'), CAST('2024-02-29' AS DATE), CAST(1.5 AS INT)"))
+                .containsExactly(row("7", java.time.LocalDate.of(2024, 2, 29), 1));
+    }
+
+    @Test
     void parameters() {
         assertThat(rows("SELECT v FROM TABLE(generate_series(1, 10)) WHERE v > ? AND v < ?", 3, 6L))
                 .containsExactly(row(4L), row(5L));

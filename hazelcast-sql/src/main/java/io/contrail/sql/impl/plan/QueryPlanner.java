@@ -52,6 +52,7 @@ public final class QueryPlanner {
 
     private static final HepProgram PROGRAM = new HepProgramBuilder()
             .addRuleCollection(List.of(
+                    CoreRules.UNION_TO_DISTINCT,
                     CoreRules.FILTER_INTO_JOIN,
                     CoreRules.JOIN_CONDITION_PUSH,
                     CoreRules.FILTER_MERGE,
