@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,5 +55,21 @@ class SqlService_TwoMembersTest {
                 .satisfies(e -> assertThat(((SqlException) e).getErrorCode()).isEqualTo(SqlErrorCode.MAPPING_ALREADY_EXISTS));
         sql2.execute("DROP MAPPING m");
         assertThat(names(sql1)).isEmpty();
+    }
+
+    @Test
+    void queryOnEitherMember_readsTheWholeMap() {
+        Map<Long, Long> map = first.getHazelcastInstance().getMap("numbers");
+        for (long i = 0; i < 1000; i++) {
+            map.put(i, i * 2);
+        }
+        SqlService.of(first).execute("CREATE MAPPING numbers (k BIGINT EXTERNAL NAME __key, v BIGINT EXTERNAL NAME this)"
+                + " TYPE IMap OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'bigint')");
+        for (ContrailInstance member : List.of(first, second)) {
+            try (SqlResult result = SqlService.of(member).execute("SELECT COUNT(*), SUM(v) FROM numbers")) {
+                assertThat(result.iterator().next().values()).containsExactly(1000L, 999_000L);
+            }
+        }
+        SqlService.of(second).execute("DROP MAPPING numbers");
     }
 }

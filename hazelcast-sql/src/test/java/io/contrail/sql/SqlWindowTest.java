@@ -71,6 +71,23 @@ class SqlWindowTest extends SqlTestSupport {
     }
 
     @Test
+    void explain_windowedAggregation() {
+        assertThat(rows("EXPLAIN PLAN FOR SELECT window_start, COUNT(*) FROM TABLE(HOP((SELECT * FROM TABLE(IMPOSE_ORDER("
+                + EVENTS + ", DESCRIPTOR(ts), INTERVAL '0.1' SECOND))), DESCRIPTOR(ts), INTERVAL '1' SECOND,"
+                + " INTERVAL '2' SECOND)) GROUP BY window_start"))
+                .extracting(r -> (String) r.get(0))
+                .anySatisfy(line -> assertThat(line).contains("HOP(DESCRIPTOR($2), 1000:INTERVAL SECOND, 2000:INTERVAL SECOND)"))
+                .anySatisfy(line -> assertThat(line).contains("IMPOSE_ORDER(DESCRIPTOR($2), 100:INTERVAL SECOND)"))
+                .containsSubsequence("  vertex generate_series (local parallelism 1)",
+                        "  vertex impose-order (local parallelism 1)",
+                        "  vertex accumulate-frames (local parallelism 1)",
+                        "  vertex combine-windows (local parallelism 2)",
+                        "  edge calc -> impose-order: isolated",
+                        "  edge accumulate-frames -> combine-windows: partitioned",
+                        "  edge combine-windows -> result: all-to-one");
+    }
+
+    @Test
     void streamingWindow_withoutImposeOrder_isRejected() {
         assertThatThrownBy(() -> rows("SELECT window_start, COUNT(*) FROM TABLE(TUMBLE((SELECT v, TO_TIMESTAMP_TZ(v) AS ts"
                 + " FROM TABLE(generate_stream(10))), DESCRIPTOR(ts), INTERVAL '1' SECOND)) GROUP BY window_start"))
