@@ -116,6 +116,9 @@ class SqlWindowTest extends SqlTestSupport {
         member.getJob("windows").orElseThrow().cancel();
         assertThat(counts.values()).containsOnly(100L);
         assertThat(counts).containsKey("1970-01-01T00:00");
+        // the key was written as text; reading it back parses it into the TIMESTAMP column
+        assertThat(rows("SELECT window_start, n FROM counts WHERE window_start = TIMESTAMP '1970-01-01 00:00:00'"))
+                .containsExactly(row(utc(0), 100L));
     }
 
     /** Windows of {@link #EVENTS} with COUNT and SUM per key, ordered by window start and key. */

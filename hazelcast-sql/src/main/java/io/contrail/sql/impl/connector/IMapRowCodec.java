@@ -101,7 +101,8 @@ public final class IMapRowCodec implements Serializable {
         for (int i = 0; i < row.length; i++) {
             Object source = inKey[i] ? key : value;
             if (fields[i] == null) {
-                row[i] = convert(source instanceof CharSequence || !isJson(i) ? source : source.toString(), i);
+                row[i] = convert(source instanceof String text ? SqlTypes.fromText(text, columns.get(i).type(), what(i))
+                        : isJson(i) && source != null ? source.toString() : source, i);
                 continue;
             }
             JsonNode json;
