@@ -1,14 +1,8 @@
 package io.contrail.sql;
 
-import io.contrail.jet.Contrail;
-import io.contrail.jet.ContrailConfig;
-import io.contrail.jet.ContrailInstance;
 import io.contrail.sql.impl.catalog.Mapping;
 import io.contrail.sql.impl.catalog.MappingCatalog;
 import io.contrail.sql.impl.catalog.MappingColumn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,35 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** End to end on a real member: the mapping statements, their errors, the unsupported ones. */
-class SqlServiceTest {
+class SqlServiceTest extends SqlTestSupport {
 
     private static final String IMAP_OPTIONS = "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json')";
-
-    private static ContrailInstance member;
-    private static SqlService sql;
-
-    @BeforeAll
-    static void startMember() {
-        member = Contrail.newMember(new ContrailConfig().setClusterName("sql-" + UUID.randomUUID())
-                .setCooperativeThreadCount(1));
-        sql = SqlService.of(member);
-    }
-
-    @AfterAll
-    static void stopMember() {
-        member.shutdown();
-    }
-
-    @AfterEach
-    void clearCatalog() {
-        member.getHazelcastInstance().getMap(MappingCatalog.MAP_NAME).clear();
-    }
 
     private static Map<String, Mapping> catalogMap() {
         return member.getHazelcastInstance().getMap(MappingCatalog.MAP_NAME);
