@@ -63,6 +63,23 @@ public class SqlException extends RuntimeException {
         this(errorCode, message, errorCode == SqlErrorCode.SYNTAX_ERROR, 0, 0, 0, 0, List.of(), cause);
     }
 
+    /**
+     * An error at a position in the text that is no syntax error, such as a column that does not
+     * exist.
+     *
+     * @param errorCode what went wrong
+     * @param message   the whole message, naming the position
+     * @param line      line of the first character concerned, from 1; 0 if unknown
+     * @param column    column of the first character concerned, from 1; 0 if unknown
+     * @param endLine   line of the last character concerned; 0 if unknown
+     * @param endColumn column of the last character concerned; 0 if unknown
+     * @param cause     the underlying error, or {@code null}
+     */
+    public SqlException(SqlErrorCode errorCode, String message, int line, int column, int endLine, int endColumn,
+                        Throwable cause) {
+        this(errorCode, message, false, line, column, endLine, endColumn, List.of(), cause);
+    }
+
     private SqlException(SqlErrorCode errorCode, String message, boolean syntaxError, int line,
                          int column, int endLine, int endColumn, List<String> expectedTokens,
                          Throwable cause) {

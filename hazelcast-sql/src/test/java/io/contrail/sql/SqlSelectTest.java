@@ -136,9 +136,11 @@ class SqlSelectTest extends SqlTestSupport {
 
     @Test
     void unknownTable_isInvalidQuery() {
-        assertThatThrownBy(() -> rows("SELECT * FROM nosuch"))
+        assertThatThrownBy(() -> rows("SELECT *\nFROM nosuch"))
                 .isInstanceOf(SqlException.class)
-                .hasMessageContaining("nosuch")
+                .hasMessageContaining("At line 2, column 6: Object 'nosuch' not found")
+                .satisfies(e -> assertThat(((SqlException) e).getLine()).isEqualTo(2))
+                .satisfies(e -> assertThat(((SqlException) e).getColumn()).isEqualTo(6))
                 .satisfies(e -> assertThat(((SqlException) e).getErrorCode()).isEqualTo(SqlErrorCode.INVALID_QUERY));
     }
 

@@ -102,7 +102,8 @@ public final class QueryPlanner {
             validated = validator.validate(query);
         } catch (CalciteContextException e) {
             throw new SqlException(SqlErrorCode.INVALID_QUERY, "At line " + e.getPosLine() + ", column "
-                    + e.getPosColumn() + ": " + e.getCause().getMessage(), e);
+                    + e.getPosColumn() + ": " + e.getCause().getMessage(), e.getPosLine(), e.getPosColumn(),
+                    e.getEndPosLine(), e.getEndPosColumn(), e);
         } catch (RuntimeException e) {
             throw new SqlException(SqlErrorCode.INVALID_QUERY, e.getMessage(), e);
         }
