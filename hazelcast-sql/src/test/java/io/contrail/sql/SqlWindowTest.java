@@ -1,5 +1,7 @@
 package io.contrail.sql;
 
+import io.contrail.jet.job.Job;
+import io.contrail.jet.job.JobStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -119,6 +121,29 @@ class SqlWindowTest extends SqlTestSupport {
         // the key was written as text; reading it back parses it into the TIMESTAMP column
         assertThat(rows("SELECT window_start, n FROM counts WHERE window_start = TIMESTAMP '1970-01-01 00:00:00'"))
                 .containsExactly(row(utc(0), 100L));
+    }
+
+    @Test
+    void createJob_exactlyOnceWindows_surviveARestart() {
+        update("CREATE MAPPING eo_counts (window_start TIMESTAMP EXTERNAL NAME __key, n BIGINT EXTERNAL NAME this)"
+                + " TYPE IMap OPTIONS ('keyFormat' = 'varchar', 'valueFormat' = 'bigint')");
+        update("CREATE JOB eo_windows OPTIONS ('processingGuarantee' = 'exactlyOnce', 'snapshotIntervalMillis' = '200')"
+                + " AS SINK INTO eo_counts SELECT window_start, COUNT(*) FROM TABLE(TUMBLE((SELECT * FROM"
+                + " TABLE(IMPOSE_ORDER((SELECT v, TO_TIMESTAMP_TZ(v) AS ts FROM TABLE(generate_stream(1000))),"
+                + " DESCRIPTOR(ts), INTERVAL '0.01' SECOND))), DESCRIPTOR(ts), INTERVAL '0.1' SECOND)) GROUP BY window_start");
+        Job job = member.getJob("eo_windows").orElseThrow();
+        Map<String, Long> counts = member.getHazelcastInstance().getMap("eo_counts");
+        await().until(() -> job.getLastSnapshot().isPresent() && counts.size() >= 3);
+        job.restart();
+        int before = counts.size();
+        await().until(() -> job.getStatus() == JobStatus.RUNNING && counts.size() >= before + 5);
+        job.cancel();
+        // every window, before and after the restart, counted each of its 100 events exactly once
+        assertThat(counts.values()).containsOnly(100L);
+        List<LocalDateTime> starts = counts.keySet().stream().map(LocalDateTime::parse).sorted().toList();
+        for (int i = 0; i < starts.size(); i++) {
+            assertThat(starts.get(i)).isEqualTo(utc(i * 100L));
+        }
     }
 
     /** Windows of {@link #EVENTS} with COUNT and SUM per key, ordered by window start and key. */
