@@ -26,6 +26,8 @@ SqlCreate ContrailCreate(Span s, boolean replace) :
         create = SqlCreateMapping(s, replace)
     |
         create = SqlCreateSnapshot(s, replace)
+    |
+        create = SqlCreateUser(s, replace)
     )
     {
         return create;
@@ -33,7 +35,7 @@ SqlCreate ContrailCreate(Span s, boolean replace) :
 }
 
 /**
- * Parses the rest of a DROP statement of ours, after DROP: JOB, MAPPING or SNAPSHOT.
+ * Parses the rest of a DROP statement of ours, after DROP: JOB, MAPPING, SNAPSHOT or USER.
  */
 SqlDrop ContrailDrop(Span s, boolean replace) :
 {
@@ -46,6 +48,8 @@ SqlDrop ContrailDrop(Span s, boolean replace) :
         drop = SqlDropMapping(s, replace)
     |
         drop = SqlDropSnapshot(s, replace)
+    |
+        drop = SqlDropUser(s, replace)
     )
     {
         return drop;
@@ -290,6 +294,10 @@ SqlNode SqlShowStatement() :
     (
         <MAPPINGS> {
             return new SqlShowMappings(s.end(this));
+        }
+    |
+        <USERS> {
+            return new SqlShowUsers(s.end(this));
         }
     |
         <SNAPSHOTS> {
@@ -553,4 +561,138 @@ boolean IfExistsOpt() :
     <IF> <EXISTS> { return true; }
 |
     { return false; }
+}
+
+/**
+ * Parses a CREATE USER statement, after CREATE [OR REPLACE]:
+ * USER [IF NOT EXISTS] name [WITH] [option ...].
+ */
+SqlCreate SqlCreateUser(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final SqlNodeList options;
+}
+{
+    <USER>
+    ifNotExists = IfNotExistsOpt()
+    name = SimpleIdentifier()
+    options = UserOptionList()
+    {
+        return new SqlCreateUser(s.end(this), replace, ifNotExists, name, options);
+    }
+}
+
+/**
+ * Parses an ALTER USER statement: ALTER USER [IF EXISTS] name [WITH] option ....
+ */
+SqlNode SqlAlterUser() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier name;
+    final SqlNodeList options;
+}
+{
+    <ALTER> { s = span(); }
+    <USER>
+    ifExists = IfExistsOpt()
+    name = SimpleIdentifier()
+    options = UserOptionList()
+    {
+        return new SqlAlterUser(s.end(this), ifExists, name, options);
+    }
+}
+
+/**
+ * Parses the options of CREATE USER and ALTER USER: [WITH] { PASSWORD 'pw' | PASSWORD NULL |
+ * CONTROLJOB | NOCONTROLJOB } ..., possibly none.
+ */
+SqlNodeList UserOptionList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    Span option;
+    SqlNode text;
+    SqlLiteral password;
+}
+{
+    { s = span(); }
+    [ <WITH> ]
+    (
+        <PASSWORD> { option = span(); }
+        (
+            text = StringLiteral() { password = (SqlLiteral) text; }
+        |
+            <NULL> { password = SqlLiteral.createNull(getPos()); }
+        )
+        { list.add(new SqlUserOption(option.end(this), SqlUserOption.Kind.PASSWORD, password)); }
+    |
+        <CONTROLJOB> { list.add(new SqlUserOption(getPos(), SqlUserOption.Kind.CONTROLJOB, null)); }
+    |
+        <NOCONTROLJOB> { list.add(new SqlUserOption(getPos(), SqlUserOption.Kind.NOCONTROLJOB, null)); }
+    )*
+    {
+        return new SqlNodeList(list, s.end(this));
+    }
+}
+
+/**
+ * Parses a DROP USER statement, after DROP: USER [IF EXISTS] name [, name ...].
+ */
+SqlDrop SqlDropUser(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlNodeList names;
+}
+{
+    <USER>
+    ifExists = IfExistsOpt()
+    names = UserNameList()
+    {
+        return new SqlDropUser(s.end(this), ifExists, names);
+    }
+}
+
+/**
+ * Parses GRANT role TO name [, name ...] and REVOKE role FROM name [, name ...].
+ */
+SqlNode SqlGrantRole() :
+{
+    final Span s;
+    final boolean grant;
+    final SqlIdentifier role;
+    final SqlNodeList users;
+}
+{
+    (
+        <GRANT> { s = span(); grant = true; }
+        role = SimpleIdentifier()
+        <TO>
+    |
+        <REVOKE> { s = span(); grant = false; }
+        role = SimpleIdentifier()
+        <FROM>
+    )
+    users = UserNameList()
+    {
+        return new SqlGrantRole(s.end(this), grant, role, users);
+    }
+}
+
+/**
+ * Parses user names separated by commas.
+ */
+SqlNodeList UserNameList() :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+    SqlIdentifier name;
+}
+{
+    name = SimpleIdentifier() { s = span(); list.add(name); }
+    ( <COMMA> name = SimpleIdentifier() { list.add(name); } )*
+    {
+        return new SqlNodeList(list, s.end(this));
+    }
 }

@@ -51,4 +51,11 @@ public interface ParserResource {
     @BaseMessage("Invalid job id {0}: a job id is a whole number in the range of a 64-bit integer, "
             + "a string or ?")
     ExInst<SqlValidatorException> invalidJobId(String id);
+
+    @BaseMessage("ALTER USER needs an option to change: PASSWORD ''...'', PASSWORD NULL, CONTROLJOB or NOCONTROLJOB")
+    ExInst<SqlValidatorException> alterUserWithoutOption();
+
+    @BaseMessage("User option {0} is given twice or contradicts another option; give each of PASSWORD and "
+            + "CONTROLJOB/NOCONTROLJOB at most once")
+    ExInst<SqlValidatorException> conflictingUserOption(String option);
 }

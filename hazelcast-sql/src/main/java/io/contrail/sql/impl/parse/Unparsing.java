@@ -23,11 +23,22 @@ final class Unparsing {
     /** Writes the nodes comma-separated in parentheses. */
     static void list(SqlWriter writer, SqlNodeList nodes) {
         SqlWriter.Frame frame = writer.startList("(", ")");
+        separated(writer, nodes);
+        writer.endList(frame);
+    }
+
+    /** Writes the nodes comma-separated, without parentheses. */
+    static void commaList(SqlWriter writer, SqlNodeList nodes) {
+        SqlWriter.Frame frame = writer.startList(SqlWriter.FrameTypeEnum.SIMPLE);
+        separated(writer, nodes);
+        writer.endList(frame);
+    }
+
+    private static void separated(SqlWriter writer, SqlNodeList nodes) {
         for (SqlNode node : nodes) {
             writer.sep(",");
             node.unparse(writer, 0, 0);
         }
-        writer.endList(frame);
     }
 
     /**
