@@ -83,6 +83,18 @@ class SqlJoinTest extends SqlTestSupport {
     }
 
     @Test
+    void lookupJoin_stream_limitStopsTheJob() {
+        IMap<Long, String> m = member.getHazelcastInstance().getMap("m");
+        for (long i = 0; i < 10; i++) {
+            m.put(i, "v" + i);
+        }
+        update("CREATE MAPPING m (id BIGINT EXTERNAL NAME __key, name VARCHAR EXTERNAL NAME this) TYPE IMap "
+                + "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'varchar')");
+        List<List<Object>> rows = rows("SELECT s.v, m.name FROM TABLE(generate_stream(100)) s JOIN m ON s.v = m.id LIMIT 5");
+        assertThat(rows).hasSize(5).allSatisfy(r -> assertThat(r.get(1)).isEqualTo("v" + r.get(0)));
+    }
+
+    @Test
     void hashJoin_inner_matchesBruteForce() {
         // customers on the left: the right side (orders) is not looked up by its key
         List<List<Object>> expected = new ArrayList<>();
