@@ -1,6 +1,8 @@
 package io.contrail.sql;
 
 import com.hazelcast.map.IMap;
+import io.contrail.jet.job.Job;
+import io.contrail.jet.job.JobStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Joins end to end on a real member: lookup joins to an IMap, hash joins, outer joins, NULL keys, streams. */
 class SqlJoinTest extends SqlTestSupport {
@@ -146,6 +149,25 @@ class SqlJoinTest extends SqlTestSupport {
         assertThat(rows("SELECT s.v, t.w FROM TABLE(generate_stream(100)) s "
                 + "JOIN (VALUES (1, CAST('one' AS VARCHAR)), (3, 'three')) t(k, w) ON s.v = t.k LIMIT 2"))
                 .containsExactlyInAnyOrder(row(1L, "one"), row(3L, "three"));
+    }
+
+    @Test
+    void createJob_streamJoinedToTableAndIMap_withSnapshots() {
+        update("CREATE MAPPING labels (n BIGINT EXTERNAL NAME __key, label VARCHAR EXTERNAL NAME this) TYPE IMap "
+                + "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'varchar')");
+        update("CREATE JOB joiner OPTIONS ('processingGuarantee' = 'exactlyOnce', 'snapshotIntervalMillis' = '50') AS "
+                + "SINK INTO labels SELECT s.v, t.w || '-' || COALESCE(c.name, '?') "
+                + "FROM TABLE(generate_stream(200)) s "
+                + "JOIN (VALUES (0, CAST('zero' AS VARCHAR)), (1, 'one')) t(k, w) ON MOD(s.v, 3) = t.k "
+                + "LEFT JOIN customers c ON MOD(s.v, 4) = c.id");
+        Job job = member.getJob("joiner").orElseThrow();
+        Map<Long, String> out = member.getHazelcastInstance().getMap("labels");
+        await().until(() -> out.size() >= 20);
+        job.cancel();
+        await().until(() -> job.getStatus() == JobStatus.FAILED);
+        assertThat(out).allSatisfy((n, label) -> assertThat(label).isEqualTo(
+                (n % 3 == 0 ? "zero" : "one") + "-" + CUSTOMERS.getOrDefault(n % 4, "?")));
+        assertThat(out.keySet()).allSatisfy(n -> assertThat(n % 3).isNotEqualTo(2L));
     }
 
     @Test

@@ -192,21 +192,21 @@ final class JoinTranslator {
                 JoinRelType.INNER, join.getCluster().getTypeFactory(), null, List.of());
     }
 
-    /**
-     * A join condition split into equality keys and the rest.
-     *
-     * @param leftKeys    per key, an expression over the left row
-     * @param rightKeys   per key, an expression over the right row, of the left key's type
-     * @param keyConjuncts per key, the conjunct it came from (over the joined row)
-     * @param rest        the other conjuncts, over the joined row
-     */
-    private record Conditions(List<RexNode> leftKeys, List<RexNode> rightKeys, List<RexNode> keyConjuncts,
-                              List<RexNode> rest) {
+    /** A join condition split into equality keys and the rest; filled by {@link #split}, then read only. */
+    private static final class Conditions {
+
+        /** Per key, an expression over the left row. */
+        final List<RexNode> leftKeys = new ArrayList<>();
+        /** Per key, an expression over the right row, of the left key's type. */
+        final List<RexNode> rightKeys = new ArrayList<>();
+        /** Per key, the conjunct it came from, over the joined row. */
+        final List<RexNode> keyConjuncts = new ArrayList<>();
+        /** The other conjuncts, over the joined row. */
+        final List<RexNode> rest = new ArrayList<>();
 
         static Conditions split(Join join, RexBuilder rexBuilder) {
             int leftWidth = join.getLeft().getRowType().getFieldCount();
-            Conditions conditions = new Conditions(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                    new ArrayList<>());
+            Conditions conditions = new Conditions();
             for (RexNode conjunct : RelOptUtil.conjunctions(join.getCondition())) {
                 if (!conjunct.isA(SqlKind.EQUALS) || !conditions.addKey((RexCall) conjunct, leftWidth, rexBuilder)) {
                     conditions.rest.add(conjunct);

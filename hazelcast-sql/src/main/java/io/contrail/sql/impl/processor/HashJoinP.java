@@ -171,7 +171,7 @@ public final class HashJoinP extends AbstractProcessor {
             throw new IllegalStateException("Hash join received a build row after its build side completed");
         }
         long max = getContext().maxProcessorAccumulatedRecords();
-        if (++buildCount > max) {
+        if (buildCount >= max) {
             throw new SqlException(SqlErrorCode.EXECUTION_FAILED, "A join holds more than " + max + " rows of its"
                     + " build side in memory; raise the job option maxProcessorAccumulatedRecords, or join a"
                     + " smaller table");
@@ -180,6 +180,7 @@ public final class HashJoinP extends AbstractProcessor {
     }
 
     private void insert(Object[] row) {
+        buildCount++;
         if (spec.buildOuter()) {
             buildRows.add(row);
         }
