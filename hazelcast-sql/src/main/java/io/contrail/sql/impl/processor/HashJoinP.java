@@ -84,7 +84,8 @@ public final class HashJoinP extends AbstractProcessor {
     private boolean probeMatched;
     private Object[] pending;
 
-    private Traverser<Object[]> unmatchedOutput;
+    /** How far {@link #complete()} got through {@link #buildRows}. */
+    private int unmatchedIndex;
     private Traverser<Map.Entry<Object, Object>> snapshotOutput;
 
     private HashJoinP(Spec spec, StatementParameters parameters) {
@@ -251,12 +252,17 @@ public final class HashJoinP extends AbstractProcessor {
         if (!spec.buildOuter()) {
             return true;
         }
-        if (unmatchedOutput == null) {
-            unmatchedOutput = Traverser.traverseIterable(buildRows)
-                    .filter(row -> !matched.contains(row))
-                    .map(row -> joined(null, row));
+        // an emitted row counts as matched, so a snapshot taken meanwhile does not emit it again
+        for (; unmatchedIndex < buildRows.size(); unmatchedIndex++) {
+            Object[] row = buildRows.get(unmatchedIndex);
+            if (!matched.contains(row)) {
+                if (!tryEmit(joined(null, row))) {
+                    return false;
+                }
+                matched.add(row);
+            }
         }
-        return emitFromTraverser(unmatchedOutput);
+        return true;
     }
 
     @Override

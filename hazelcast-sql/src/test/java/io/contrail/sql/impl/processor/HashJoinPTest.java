@@ -32,7 +32,7 @@ class HashJoinPTest {
     private static final CompiledExpressions KEY =
             CompiledExpressions.of(REX, List.of(REX.makeInputRef(ROW, 0)), ROW);
 
-    private static final List<Object[]> BUILD = List.of(r(1, "a"), r(1, "b"), r(null, "n"), r(2, "c"));
+    private static final List<Object[]> BUILD = List.of(r(1, "a"), r(1, "b"), r(null, "n"), r(2, "c"), r(5, "e"));
     private static final List<Object[]> PROBE = List.of(r(1, "x"), r(3, "y"), r(null, "z"), r(2, "w"));
 
     @Test
@@ -45,7 +45,7 @@ class HashJoinPTest {
     void full_padsBothSides_nullKeysNeverMatch() {
         verify(new HashJoinP.Spec(KEY, KEY, null, false, 2, 2, true, true))
                 .expectOutput(List.of(r(1, "x", 1, "a"), r(1, "x", 1, "b"), r(3, "y", null, null),
-                        r(null, "z", null, null), r(2, "w", 2, "c"), r(null, null, null, "n")));
+                        r(null, "z", null, null), r(2, "w", 2, "c"), r(null, null, null, "n"), r(null, null, 5, "e")));
     }
 
     @Test
@@ -68,7 +68,7 @@ class HashJoinPTest {
     @Test
     void buildSideOverTheCap_failsNamingTheOption() {
         assertThatThrownBy(() -> verify(new HashJoinP.Spec(KEY, KEY, null, false, 2, 2, false, false))
-                .contextSetup(context -> context.setMaxProcessorAccumulatedRecords(3))
+                .contextSetup(context -> context.setMaxProcessorAccumulatedRecords(4))
                 .expectOutput(List.of()))
                 .isInstanceOf(SqlException.class)
                 .hasMessageContaining("maxProcessorAccumulatedRecords");
