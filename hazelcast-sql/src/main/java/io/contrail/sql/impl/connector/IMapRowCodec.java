@@ -126,6 +126,28 @@ public final class IMapRowCodec implements Serializable {
         return build(row, false);
     }
 
+    /** The index of the column that holds the whole key (external name {@code __key}), or -1 if none does. */
+    public int wholeKeyColumn() {
+        for (int i = 0; i < columns.size(); i++) {
+            if (inKey[i] && fields[i] == null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The IMap key whose row has {@code internal} in the {@linkplain #wholeKeyColumn() whole-key
+     * column}, or {@code null} for a NULL value.
+     */
+    public Object keyOf(Object internal) {
+        int column = wholeKeyColumn();
+        if (column < 0) {
+            throw new IllegalStateException(this + " has no column for the whole key");
+        }
+        return external(internal, column);
+    }
+
     /** Whether some column holds the key or a field of it: an INSERT must give one. */
     public boolean hasKeyColumn() {
         for (boolean k : inKey) {

@@ -35,6 +35,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableFunctionScan;
@@ -178,6 +179,9 @@ public final class DagBuilder {
         }
         if (rel instanceof Union union) {
             return union(union);
+        }
+        if (rel instanceof Join join) {
+            return new JoinTranslator(this).translate(join);
         }
         throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, "The query needs an operator that is not supported"
                 + " yet: " + rel.getRelTypeName() + " (" + rel.explain().trim() + ")");
