@@ -107,7 +107,7 @@ class SqlJoinTest extends SqlTestSupport {
         assertThat(rows("SELECT c.name, o.id FROM customers c JOIN orders o ON c.id = o.customer"))
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(explain("SELECT c.name, o.id FROM customers c JOIN orders o ON c.id = o.customer"))
-                .anyMatch(line -> line.matches("  edge scan-\\w+ -> hash-join: broadcast"))
+                .anyMatch(line -> line.matches("  edge scan-\\w+ -> hash-join: broadcast, priority -1"))
                 .anyMatch(line -> line.matches("  edge scan-\\w+ -> hash-join \\(input 1\\): unicast"));
     }
 

@@ -73,6 +73,9 @@ import static java.util.Objects.requireNonNull;
  *     the processor that combines and emits the group (all to one for no GROUP BY);</li>
  *     <li>ORDER BY and LIMIT run as one processor behind an all-to-one edge; UNION ALL merges
  *     its inputs into one vertex;</li>
+ *     <li>joins ({@link JoinTranslator}): a lookup into an IMap by key, or a hash join whose
+ *     bounded build side is broadcast to every probing processor;</li>
+ *     <li>windows and event time ({@link WindowTranslator});</li>
  *     <li>a SELECT ends in the result sink, INSERT INTO / SINK INTO in the mapping's sink.</li>
  * </ul>
  *

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The DAG as text for EXPLAIN: each vertex with its local parallelism, then each edge with its
- * routing, in the order they were added (sources first).
+ * routing (and priority, when not the default), in the order they were added (sources first).
  */
 public final class DagExplainer {
 
@@ -26,8 +26,9 @@ public final class DagExplainer {
         }
         for (Edge edge : dag.edges()) {
             String ordinal = edge.destOrdinal() == 0 ? "" : " (input " + edge.destOrdinal() + ")";
+            String priority = edge.priority() == 0 ? "" : ", priority " + edge.priority();
             lines.add("  edge " + edge.sourceName() + " -> " + edge.destName() + ordinal + ": "
-                    + routing(edge.routingPolicy()));
+                    + routing(edge.routingPolicy()) + priority);
         }
         return lines;
     }
