@@ -22,7 +22,10 @@ import static java.util.Objects.requireNonNull;
 public final class ResultQueue {
 
     private static final ConcurrentHashMap<String, ResultQueue> REGISTRY = new ConcurrentHashMap<>();
-    private static final long PARK_NANOS = 100_000;
+    /** The first wait for a row; it doubles while none comes, up to {@link #MAX_PARK_NANOS}. */
+    private static final long MIN_PARK_NANOS = 50_000;
+    /** The longest wait: a row that arrives waits at most this long for the client. */
+    private static final long MAX_PARK_NANOS = 5_000_000;
 
     private final String queryId;
     private final SpscArrayQueue<Object[]> rows;
@@ -60,6 +63,7 @@ public final class ResultQueue {
      *         queue was closed
      */
     public Object[] take(BooleanSupplier done) {
+        long parkNanos = MIN_PARK_NANOS;
         for (;;) {
             Object[] row = rows.poll();
             if (row != null) {
@@ -72,7 +76,9 @@ public final class ResultQueue {
             if (done.getAsBoolean()) {
                 return rows.poll();
             }
-            LockSupport.parkNanos(PARK_NANOS);
+            // An idle stream (a window that closes every minute) costs the client thread little.
+            LockSupport.parkNanos(parkNanos);
+            parkNanos = Math.min(parkNanos * 2, MAX_PARK_NANOS);
         }
     }
 
