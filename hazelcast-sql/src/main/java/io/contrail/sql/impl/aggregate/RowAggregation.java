@@ -5,6 +5,7 @@ import io.contrail.sql.SqlErrorCode;
 import io.contrail.sql.SqlException;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
@@ -17,7 +18,8 @@ import java.util.List;
  * an array with one value per function, in the order of the calls.
  *
  * <p>Supported: {@code COUNT(*)}, {@code COUNT(x)}, {@code SUM}, {@code MIN}, {@code MAX},
- * {@code AVG}, each with {@code DISTINCT} and {@code FILTER (WHERE ...)}.
+ * {@code AVG}, each with {@code DISTINCT} and {@code FILTER (WHERE ...)}; and the planner's own
+ * {@code SINGLE_VALUE} and {@code LITERAL_AGG}, which sub-queries turn into.
  */
 public final class RowAggregation implements Serializable {
 
@@ -105,6 +107,11 @@ public final class RowAggregation implements Serializable {
                         : SqlTypeUtil.isApproximateNumeric(resultType) ? SumAccumulator.Kind.DOUBLE : SumAccumulator.Kind.LONG;
                 yield () -> new SumAccumulator(kind);
             }
+            case SINGLE_VALUE -> SingleValueAccumulator::new;
+            case LITERAL_AGG -> {
+                Object literal = literalValue(call);
+                yield () -> new LiteralAccumulator(literal);
+            }
             case MIN -> () -> new MinMaxAccumulator(false);
             case MAX -> () -> new MinMaxAccumulator(true);
             case AVG -> {
@@ -116,6 +123,12 @@ public final class RowAggregation implements Serializable {
         };
         return new Function(arg, call.filterArg, call.isDistinct() && arg >= 0
                 ? () -> new DistinctAccumulator(factory) : factory);
+    }
+
+    /** The constant of LITERAL_AGG, in internal form (a boolean or a number in practice). */
+    private static Object literalValue(AggregateCall call) {
+        RexLiteral literal = (RexLiteral) call.rexList.get(0);
+        return literal.isNull() ? null : literal.getValueAs(Comparable.class);
     }
 
     private static SqlException unsupported(AggregateCall call, String what) {

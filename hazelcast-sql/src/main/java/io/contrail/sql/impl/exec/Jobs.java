@@ -46,6 +46,14 @@ final class Jobs {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root instanceof NumberFormatException) {
+            // Calcite's generated CAST of text to a number
+            throw new SqlException(SqlErrorCode.DATA_CONVERSION_ERROR, "A value cannot be converted to a number: "
+                    + root.getMessage(), cause);
+        }
+        if (root instanceof ArithmeticException) {
+            throw new SqlException(SqlErrorCode.EXECUTION_FAILED, "Arithmetic error: " + root.getMessage(), cause);
+        }
         throw new SqlException(SqlErrorCode.EXECUTION_FAILED, "The query failed: " + root, cause);
     }
 }

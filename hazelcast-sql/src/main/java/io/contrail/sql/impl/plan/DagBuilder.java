@@ -51,6 +51,7 @@ import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexProgram;
 
 import java.util.ArrayList;
@@ -242,6 +243,11 @@ public final class DagBuilder {
     }
 
     private Stage calc(Stage input, RelDataType inputType, RexNode condition, List<RexNode> projects) {
+        if ((projects != null && RexOver.containsOver(projects, null)) || (condition != null
+                && RexOver.containsOver(condition))) {
+            throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, "Window functions (... OVER (...)) are not"
+                    + " supported; aggregate with GROUP BY, or over time windows with TUMBLE or HOP");
+        }
         CompiledExpressions compiledCondition = condition == null ? null
                 : CompiledExpressions.of(query.rexBuilder(), List.of(condition), inputType);
         CompiledExpressions compiledProjection = projects == null ? null

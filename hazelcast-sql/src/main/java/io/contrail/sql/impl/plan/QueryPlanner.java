@@ -18,6 +18,7 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -28,6 +29,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
@@ -50,8 +52,18 @@ import static java.util.Objects.requireNonNull;
  */
 public final class QueryPlanner {
 
+    /** Sub-queries become correlated joins, which the decorrelator then turns into plain joins. */
+    private static final HepProgram SUB_QUERIES = new HepProgramBuilder()
+            .addRuleCollection(List.of(
+                    CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+                    CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+                    CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
+            .build();
+
     private static final HepProgram PROGRAM = new HepProgramBuilder()
             .addRuleCollection(List.of(
+                    CoreRules.INTERSECT_TO_DISTINCT,
+                    CoreRules.MINUS_TO_DISTINCT,
                     CoreRules.UNION_TO_DISTINCT,
                     CoreRules.FILTER_INTO_JOIN,
                     CoreRules.JOIN_CONDITION_PUSH,
@@ -121,7 +133,11 @@ public final class QueryPlanner {
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
         RelNode logical = root.project();
-        planner.setRoot(logical);
+        HepPlanner subQueries = new HepPlanner(SUB_QUERIES);
+        subQueries.setRoot(logical);
+        RelNode decorrelated = RelDecorrelator.decorrelateQuery(subQueries.findBestExp(),
+                RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader));
+        planner.setRoot(decorrelated);
         RelNode optimized = planner.findBestExp();
         return new PlannedQuery(optimized, parameterTypes, rexBuilder, RelOptUtil.toString(optimized));
     }
