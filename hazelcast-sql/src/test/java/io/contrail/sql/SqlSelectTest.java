@@ -3,6 +3,8 @@ package io.contrail.sql;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.math.RoundingMode;
 import java.util.List;
 
@@ -97,7 +99,7 @@ class SqlSelectTest extends SqlTestSupport {
     @Test
     void jsonValue_andCast() {
         assertThat(rows("SELECT JSON_VALUE('{\"a\": {\"b\": 7}}', '$.a.b'), CAST('2024-02-29' AS DATE), CAST(1.5 AS INT)"))
-                .containsExactly(row("7", java.time.LocalDate.of(2024, 2, 29), 1));
+                .containsExactly(row("7", LocalDate.of(2024, 2, 29), 1));
     }
 
     @Test
@@ -107,6 +109,20 @@ class SqlSelectTest extends SqlTestSupport {
         assertThatThrownBy(() -> rows("SELECT v FROM TABLE(generate_series(1, 10)) WHERE v > ?"))
                 .isInstanceOf(SqlException.class)
                 .satisfies(e -> assertThat(((SqlException) e).getErrorCode()).isEqualTo(SqlErrorCode.PARAMETER_MISMATCH));
+    }
+
+    @Test
+    void parameters_ofEveryKind() {
+        OffsetDateTime instant = OffsetDateTime.parse("2024-03-01T10:00:00+02:00");
+        assertThat(rows("SELECT CAST(? AS DATE) + INTERVAL '1' DAY, CAST(? AS TIMESTAMP WITH LOCAL TIME ZONE),"
+                        + " CAST(? AS DECIMAL(10, 2)) * 2, NOT CAST(? AS BOOLEAN), UPPER(CAST(? AS VARCHAR))",
+                LocalDate.of(2024, 2, 28), instant, new BigDecimal("1.25"), true, "ab"))
+                .containsExactly(row(LocalDate.of(2024, 2, 29),
+                        OffsetDateTime.parse("2024-03-01T08:00:00Z"), new BigDecimal("2.50"), false, "AB"));
+        assertThatThrownBy(() -> rows("SELECT v FROM TABLE(generate_series(1, 3)) WHERE v = ?", "one"))
+                .isInstanceOf(SqlException.class)
+                .hasMessageContaining("Cannot use value 'one' of Java type java.lang.String as BIGINT for parameter 1")
+                .satisfies(e -> assertThat(((SqlException) e).getErrorCode()).isEqualTo(SqlErrorCode.DATA_CONVERSION_ERROR));
     }
 
     @Test
