@@ -1,5 +1,6 @@
 package io.contrail.sql.impl.connector;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.query.Predicates;
 import io.contrail.jet.core.ProcessorSupplier;
 import io.contrail.jet.function.FunctionEx;
@@ -8,14 +9,17 @@ import io.contrail.jet.processor.SourceProcessors;
 import io.contrail.sql.SqlErrorCode;
 import io.contrail.sql.SqlException;
 import io.contrail.sql.impl.catalog.Mapping;
+import io.contrail.sql.impl.catalog.MappingColumn;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * IMap mappings: reads every entry (one non-cooperative reader per cooperative thread, each
  * reading its share of the partitions) and writes entries with {@code IMap.put} semantics
  * (SINK INTO and INSERT INTO both overwrite), two-phase under exactly-once. The map is named as
- * the mapping; {@link IMapRowCodec} turns entries into rows and back.
+ * the mapping; {@link IMapRowCodec} turns entries into rows and back, {@link IMapColumnInference}
+ * finds the columns of a mapping declared without any.
  */
 final class IMapSqlConnector implements SqlConnector {
 
@@ -27,6 +31,11 @@ final class IMapSqlConnector implements SqlConnector {
     @Override
     public void validate(Mapping mapping) {
         IMapRowCodec.of(mapping);
+    }
+
+    @Override
+    public List<MappingColumn> inferColumns(String mappingName, Map<String, String> options, HazelcastInstance hz) {
+        return IMapColumnInference.infer(mappingName, options, hz.getMap(mappingName));
     }
 
     @Override

@@ -1,8 +1,13 @@
 package io.contrail.sql.impl.connector;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.contrail.jet.core.ProcessorSupplier;
 import io.contrail.sql.SqlException;
 import io.contrail.sql.impl.catalog.Mapping;
+import io.contrail.sql.impl.catalog.MappingColumn;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL side of a connector type: how a mapping of that type is checked, read and written.
@@ -20,6 +25,18 @@ public interface SqlConnector {
      * @throws SqlException naming what is wrong and what would be valid
      */
     void validate(Mapping mapping);
+
+    /**
+     * The columns of a mapping that CREATE MAPPING declares without a column list, inferred
+     * from a sample of the data (a file, an entry). Called by CREATE MAPPING on the member that
+     * runs it, after the options were checked; may block for I/O.
+     *
+     * @param options the mapping's options, valid for the connector
+     * @return the columns, never empty
+     * @throws SqlException with {@code NO_COLUMNS} when there is nothing to infer from, saying
+     *                      how to list the columns instead
+     */
+    List<MappingColumn> inferColumns(String mappingName, Map<String, String> options, HazelcastInstance hz);
 
     /** A batch or stream source of the mapping's rows. */
     ProcessorSupplier reader(Mapping mapping);
