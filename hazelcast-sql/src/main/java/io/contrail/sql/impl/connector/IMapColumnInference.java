@@ -37,8 +37,8 @@ final class IMapColumnInference {
     }
 
     /**
-     * @throws SqlException {@code NO_COLUMNS} if a format is {@code json} and the map is empty,
-     *                      {@code DATA_CONVERSION_ERROR} if the sample is not a JSON object
+     * @throws SqlException {@code NO_COLUMNS} if a format is {@code json} and the map is empty or
+     *                      the sample is not a JSON object
      */
     static List<MappingColumn> infer(String mappingName, Map<String, String> options, IMap<Object, Object> map) {
         String keyFormat = options.get("keyFormat");
@@ -89,7 +89,7 @@ final class IMapColumnInference {
         } catch (JsonProcessingException e) {
             // reported below
         }
-        throw new SqlException(SqlErrorCode.DATA_CONVERSION_ERROR, "Cannot infer the columns of mapping '"
+        throw new SqlException(SqlErrorCode.NO_COLUMNS, "Cannot infer the columns of mapping '"
                 + mappingName + "': the sampled " + what + " of IMap '" + mappingName + "' is not a JSON object ("
                 + abbreviate(String.valueOf(sample)) + "); list the columns, or pick the " + what + "'s format"
                 + " that fits its entries");
