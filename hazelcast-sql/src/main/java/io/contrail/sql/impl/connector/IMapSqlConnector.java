@@ -46,16 +46,6 @@ final class IMapSqlConnector implements SqlConnector {
     }
 
     @Override
-    public boolean isUnbounded(Mapping mapping) {
-        return false;
-    }
-
-    @Override
-    public int readerParallelism(Mapping mapping, int defaultParallelism) {
-        return defaultParallelism;
-    }
-
-    @Override
     public ProcessorSupplier writer(Mapping mapping) {
         IMapRowCodec codec = IMapRowCodec.of(mapping);
         if (!codec.hasKeyColumn()) {
@@ -66,11 +56,6 @@ final class IMapSqlConnector implements SqlConnector {
         FunctionEx<Object[], Object> keyFn = row -> requirePart(codec.key(row), name, "key");
         FunctionEx<Object[], Object> valueFn = row -> requirePart(codec.value(row), name, "value");
         return SinkProcessors.writeMap(name, keyFn, valueFn);
-    }
-
-    @Override
-    public int writerParallelism(Mapping mapping, int defaultParallelism) {
-        return defaultParallelism;
     }
 
     private static Object requirePart(Object part, String mapping, String what) {

@@ -41,15 +41,19 @@ public interface SqlConnector {
     /** A batch or stream source of the mapping's rows. */
     ProcessorSupplier reader(Mapping mapping);
 
-    /** Whether {@link #reader} never completes. */
-    boolean isUnbounded(Mapping mapping);
+    /** Whether {@link #reader} never completes; by default it completes. */
+    default boolean isUnbounded(Mapping mapping) {
+        return false;
+    }
 
     /**
-     * The local parallelism of the reader.
+     * The local parallelism of the reader; by default one reader per cooperative thread.
      *
      * @param defaultParallelism the member's cooperative thread count
      */
-    int readerParallelism(Mapping mapping, int defaultParallelism);
+    default int readerParallelism(Mapping mapping, int defaultParallelism) {
+        return defaultParallelism;
+    }
 
     /**
      * A sink that writes rows to the mapping (INSERT INTO and SINK INTO).
@@ -58,6 +62,8 @@ public interface SqlConnector {
      */
     ProcessorSupplier writer(Mapping mapping);
 
-    /** The local parallelism of the writer. */
-    int writerParallelism(Mapping mapping, int defaultParallelism);
+    /** The local parallelism of the writer; by default one writer per cooperative thread. */
+    default int writerParallelism(Mapping mapping, int defaultParallelism) {
+        return defaultParallelism;
+    }
 }

@@ -17,40 +17,10 @@ import static java.util.Objects.requireNonNull;
 enum FileFormat {
 
     /** RFC 4180 CSV, UTF-8; the first record is the header. */
-    CSV("csv", "csv") {
-        @Override
-        RowReader openReader(Path file, List<MappingColumn> columns, String mappingName) throws IOException {
-            return new CsvRowReader(file, columns, mappingName);
-        }
-
-        @Override
-        RowWriter openWriter(Path file, List<MappingColumn> columns) throws IOException {
-            return new CsvRowWriter(file, columns);
-        }
-
-        @Override
-        List<MappingColumn> inferColumns(Path file, String mappingName) throws IOException {
-            return CsvRowReader.inferColumns(file, mappingName);
-        }
-    },
+    CSV("csv", "csv"),
 
     /** JSON lines, UTF-8: one JSON object per line; blank lines are skipped. */
-    JSON("json", "jsonl") {
-        @Override
-        RowReader openReader(Path file, List<MappingColumn> columns, String mappingName) throws IOException {
-            return new JsonLinesRowReader(file, columns, mappingName);
-        }
-
-        @Override
-        RowWriter openWriter(Path file, List<MappingColumn> columns) throws IOException {
-            return new JsonLinesRowWriter(file, columns);
-        }
-
-        @Override
-        List<MappingColumn> inferColumns(Path file, String mappingName) throws IOException {
-            return JsonLinesRowReader.inferColumns(file, mappingName);
-        }
-    };
+    JSON("json", "jsonl");
 
     private static final Map<String, FileFormat> BY_OPTION = Map.of(CSV.option, CSV, JSON.option, JSON);
 
@@ -73,15 +43,21 @@ enum FileFormat {
     }
 
     /** Opens a file for reading its rows of the given columns. */
-    abstract RowReader openReader(Path file, List<MappingColumn> columns, String mappingName) throws IOException;
+    RowReader openReader(Path file, List<MappingColumn> columns, String mappingName) throws IOException {
+        return this == CSV ? new CsvRowReader(file, columns, mappingName) : new JsonLinesRowReader(file, columns, mappingName);
+    }
 
     /** Creates (or truncates) a file and opens it for writing rows of the given columns. */
-    abstract RowWriter openWriter(Path file, List<MappingColumn> columns) throws IOException;
+    RowWriter openWriter(Path file, List<MappingColumn> columns) throws IOException {
+        return this == CSV ? new CsvRowWriter(file, columns) : new JsonLinesRowWriter(file, columns);
+    }
 
     /**
      * The columns a sample file suggests; see {@link FileColumnInference}.
      *
      * @throws SqlException with {@code NO_COLUMNS} if the file has nothing to infer from
      */
-    abstract List<MappingColumn> inferColumns(Path file, String mappingName) throws IOException;
+    List<MappingColumn> inferColumns(Path file, String mappingName) throws IOException {
+        return this == CSV ? CsvRowReader.inferColumns(file, mappingName) : JsonLinesRowReader.inferColumns(file, mappingName);
+    }
 }

@@ -56,32 +56,13 @@ public final class FileSqlConnector implements SqlConnector {
 
     @Override
     public ProcessorSupplier reader(Mapping mapping) {
-        String name = mapping.name();
-        FileOptions options = FileOptions.of(mapping.options());
-        List<MappingColumn> columns = mapping.columns();
-        return () -> new ReadFilesP(name, options, columns);
-    }
-
-    @Override
-    public boolean isUnbounded(Mapping mapping) {
-        return false;
-    }
-
-    @Override
-    public int readerParallelism(Mapping mapping, int defaultParallelism) {
-        return defaultParallelism;
+        FileTable table = FileTable.of(mapping);
+        return () -> new ReadFilesP(table);
     }
 
     @Override
     public ProcessorSupplier writer(Mapping mapping) {
-        String name = mapping.name();
-        FileOptions options = FileOptions.of(mapping.options());
-        List<MappingColumn> columns = mapping.columns();
-        return () -> new WriteFilesP(name, options, columns);
-    }
-
-    @Override
-    public int writerParallelism(Mapping mapping, int defaultParallelism) {
-        return defaultParallelism;
+        FileTable table = FileTable.of(mapping);
+        return () -> new WriteFilesP(table);
     }
 }

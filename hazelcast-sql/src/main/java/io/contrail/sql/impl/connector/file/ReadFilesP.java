@@ -6,7 +6,6 @@ import io.contrail.jet.core.Processor;
 import io.contrail.jet.core.Watermark;
 import io.contrail.sql.SqlErrorCode;
 import io.contrail.sql.SqlException;
-import io.contrail.sql.impl.catalog.MappingColumn;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -42,9 +41,9 @@ final class ReadFilesP implements Processor {
     /** A cap on the rows of one {@code complete()} call, so that snapshots are not held off for long. */
     private static final int MAX_ROWS_PER_CALL = 1024;
 
+    private final FileTable table;
     private final String mappingName;
     private final FileOptions options;
-    private final List<MappingColumn> columns;
 
     private Outbox outbox;
     private int processorIndex;
@@ -60,10 +59,10 @@ final class ReadFilesP implements Processor {
     /** A row the outbox refused. */
     private Object[] pendingRow;
 
-    ReadFilesP(String mappingName, FileOptions options, List<MappingColumn> columns) {
-        this.mappingName = requireNonNull(mappingName, "mappingName is null");
-        this.options = requireNonNull(options, "options is null");
-        this.columns = List.copyOf(columns);
+    ReadFilesP(FileTable table) {
+        this.table = requireNonNull(table, "table is null");
+        this.mappingName = table.mappingName();
+        this.options = table.options();
     }
 
     @Override
@@ -121,7 +120,7 @@ final class ReadFilesP implements Processor {
     /** Opens a file and skips the rows emitted before a restore. */
     private RowReader open(Path file) {
         try {
-            RowReader opened = options.format().openReader(file, columns, mappingName);
+            RowReader opened = options.format().openReader(file, table.columns(), mappingName);
             for (long i = 0; i < rowsEmittedInFile && opened.next() != null; i++) {
                 // skipped: emitted before the snapshot this processor was restored from
             }

@@ -6,7 +6,6 @@ import io.contrail.jet.core.Processor;
 import io.contrail.jet.core.Watermark;
 import io.contrail.sql.SqlErrorCode;
 import io.contrail.sql.SqlException;
-import io.contrail.sql.impl.catalog.MappingColumn;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -55,9 +54,9 @@ import static java.util.Objects.requireNonNull;
  */
 final class WriteFilesP implements Processor {
 
+    private final FileTable table;
     private final String mappingName;
     private final FileOptions options;
-    private final List<MappingColumn> columns;
 
     private Outbox outbox;
     private Path dir;
@@ -74,10 +73,10 @@ final class WriteFilesP implements Processor {
     /** Whether this snapshot's {@link #saveToSnapshot} closed the open file already (it may be called again). */
     private boolean rolled;
 
-    WriteFilesP(String mappingName, FileOptions options, List<MappingColumn> columns) {
-        this.mappingName = requireNonNull(mappingName, "mappingName is null");
-        this.options = requireNonNull(options, "options is null");
-        this.columns = List.copyOf(columns);
+    WriteFilesP(FileTable table) {
+        this.table = requireNonNull(table, "table is null");
+        this.mappingName = table.mappingName();
+        this.options = table.options();
     }
 
     @Override
@@ -105,7 +104,7 @@ final class WriteFilesP implements Processor {
             for (Object item; (item = inbox.poll()) != null; ) {
                 if (writer == null) {
                     currentName = namePrefix + nextSequence++ + "." + options.format().extension();
-                    writer = options.format().openWriter(temporary(currentName), columns);
+                    writer = options.format().openWriter(temporary(currentName), table.columns());
                 }
                 writer.write((Object[]) item);
             }

@@ -50,7 +50,7 @@ class ReadFilesPTest {
     private TestSupport verify(boolean sharedFileSystem, int index, int parallelism) {
         FileOptions options = FileOptions.of(Map.of("path", dir.toString(), "format", "csv",
                 "sharedFileSystem", String.valueOf(sharedFileSystem)));
-        return TestSupport.verifyProcessor(() -> new ReadFilesP("m", options, COLUMNS))
+        return TestSupport.verifyProcessor(() -> new ReadFilesP(new FileTable("m", options, COLUMNS)))
                 .contextSetup(context -> context.setProcessorIndex(index, parallelism))
                 .outputChecker((expected, actual) -> Arrays.deepEquals(expected.toArray(), actual.toArray()));
     }

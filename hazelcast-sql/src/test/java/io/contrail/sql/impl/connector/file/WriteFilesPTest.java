@@ -76,7 +76,7 @@ class WriteFilesPTest {
     }
 
     private WriteFilesP init(TestOutbox outbox) {
-        WriteFilesP p = new WriteFilesP("m", FileOptions.of(Map.of("path", dir.toString(), "format", "json")), COLUMNS);
+        WriteFilesP p = new WriteFilesP(new FileTable("m", FileOptions.of(Map.of("path", dir.toString(), "format", "json")), COLUMNS));
         p.init(outbox, new TestProcessorContext().setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE));
         return p;
     }
