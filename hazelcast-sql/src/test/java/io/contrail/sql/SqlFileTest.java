@@ -175,6 +175,16 @@ class SqlFileTest extends SqlTestSupport {
     }
 
     @Test
+    void insert_thatFails_publishesNothing_andCleansUp() throws IOException {
+        Path out = dir.resolve("out");
+        update("CREATE MAPPING f (n BIGINT) TYPE File OPTIONS ('path' = '" + out + "', 'format' = 'csv')");
+        assertThatThrownBy(() -> update("INSERT INTO f SELECT CAST(CASE WHEN v = 5000 THEN 'x' ELSE CAST(v AS VARCHAR) END"
+                + " AS BIGINT) FROM TABLE(generate_series(1, 10000))"))
+                .isInstanceOf(SqlException.class);
+        await().untilAsserted(() -> assertThat(fileNames(out)).isEmpty());
+    }
+
+    @Test
     void createJob_streamingIntoFiles_publishesAtSnapshots() throws IOException {
         Path out = dir.resolve("stream");
         update("CREATE MAPPING f (n BIGINT) TYPE File OPTIONS ('path' = '" + out + "', 'format' = 'csv')");
