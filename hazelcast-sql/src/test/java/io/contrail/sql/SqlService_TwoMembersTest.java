@@ -47,9 +47,9 @@ class SqlService_TwoMembersTest {
     void mappingCreatedOnOneMember_isSeenOnTheOther() {
         SqlService sql1 = SqlService.of(first);
         SqlService sql2 = SqlService.of(second);
-        sql1.execute("CREATE MAPPING m (a BIGINT) TYPE IMap OPTIONS ('keyFormat' = 'int', 'valueFormat' = 'varchar')");
+        sql1.execute("CREATE MAPPING m (a VARCHAR EXTERNAL NAME this) TYPE IMap OPTIONS ('keyFormat' = 'int', 'valueFormat' = 'varchar')");
         assertThat(names(sql2)).containsExactly("m");
-        assertThatThrownBy(() -> sql2.execute("CREATE MAPPING m (b INT) TYPE IMap "
+        assertThatThrownBy(() -> sql2.execute("CREATE MAPPING m (b INT EXTERNAL NAME __key) TYPE IMap "
                 + "OPTIONS ('keyFormat' = 'int', 'valueFormat' = 'varchar')"))
                 .isInstanceOf(SqlException.class)
                 .satisfies(e -> assertThat(((SqlException) e).getErrorCode()).isEqualTo(SqlErrorCode.MAPPING_ALREADY_EXISTS));

@@ -1,5 +1,6 @@
 package io.contrail.sql.impl;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.contrail.jet.ContrailInstance;
 import io.contrail.sql.SqlColumnMetadata;
 import io.contrail.sql.SqlColumnType;
@@ -12,6 +13,7 @@ import io.contrail.sql.SqlService;
 import io.contrail.sql.impl.catalog.Mapping;
 import io.contrail.sql.impl.catalog.MappingCatalog;
 import io.contrail.sql.impl.catalog.MappingValidator;
+import io.contrail.sql.impl.connector.SqlConnectors;
 import io.contrail.sql.impl.exec.QueryExecutor;
 import io.contrail.sql.impl.exec.StatementContext;
 import io.contrail.sql.impl.parse.SqlControlJob;
@@ -63,9 +65,10 @@ public final class ContrailSqlService implements SqlService {
         SqlNode node = SqlParsing.parse(sql);
         if (node instanceof SqlCreateMapping create) {
             noParameters("CREATE MAPPING", parameters);
-            Mapping mapping = MappingValidator.toMapping(create,
-                    member.getHazelcastInstance().getCluster().getLocalMember().getUuid().toString(),
-                    Instant.now());
+            HazelcastInstance hz = member.getHazelcastInstance();
+            Mapping mapping = MappingValidator.toMapping(create, hz.getCluster().getLocalMember().getUuid().toString(),
+                    Instant.now(), (name, connector, options) -> SqlConnectors.of(connector).inferColumns(name, options, hz));
+            SqlConnectors.of(mapping).validate(mapping);
             catalog.create(mapping, create.getReplace(), create.isIfNotExists());
             return SqlResult.ofUpdateCount(0);
         }

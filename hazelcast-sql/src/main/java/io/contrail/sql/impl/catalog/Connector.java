@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The connector types a mapping may have, with the options each takes. So far only names and
- * options: no connector reads or writes yet. Names and option keys match exactly, case included.
+ * The connector types a mapping may have, with the options each takes: names and options only
+ * ({@code io.contrail.sql.impl.connector.SqlConnectors} finds the code that reads and writes
+ * each). Names and option keys match exactly, case included.
  */
 public enum Connector {
 

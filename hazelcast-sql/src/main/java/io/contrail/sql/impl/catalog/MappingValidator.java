@@ -22,11 +22,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Turns a CREATE MAPPING statement into a {@link Mapping}, checking what needs no catalog: a
- * simple name, a known connector type, at least one column, supported column types, unique
- * column names, and the options of the connector (known keys, required keys present, values
- * from the valid ones). Each failure is an {@link SqlException} whose message says what is
+ * simple name, a known connector type, supported column types, unique column names, and the
+ * options of the connector (known keys, required keys present, values from the valid ones).
+ * A mapping without a column list gets the columns a {@link ColumnInference} finds, once the
+ * options are valid; none found is {@code NO_COLUMNS}. Each failure is an {@link SqlException} whose message says what is
  * valid.
  */
 public final class MappingValidator {
@@ -34,17 +37,20 @@ public final class MappingValidator {
     private MappingValidator() {
     }
 
-    public static Mapping toMapping(SqlCreateMapping create, String createdBy, Instant createdAt) {
+    /**
+     * The mapping of a CREATE MAPPING statement; without a column list, its columns come from
+     * {@code inference}.
+     *
+     * @throws SqlException naming what is wrong and what would be valid
+     */
+    public static Mapping toMapping(SqlCreateMapping create, String createdBy, Instant createdAt,
+                                    ColumnInference inference) {
+        requireNonNull(inference, "inference is null");
         String name = simpleName(create.getName(), "mapping name");
         String typeName = create.getType().getSimple();
         Connector connector = Connector.byName(typeName).orElseThrow(() -> new SqlException(
                 SqlErrorCode.UNKNOWN_CONNECTOR, "Unknown connector type '" + typeName + "' of mapping '"
                 + name + "'; valid types are " + Connector.names() + " (case-sensitive)"));
-        if (create.getColumns().isEmpty()) {
-            throw new SqlException(SqlErrorCode.NO_COLUMNS, "Mapping '" + name
-                    + "' declares no columns; list them after the name, as in CREATE MAPPING " + name
-                    + " (id BIGINT, name VARCHAR) TYPE " + connector.getName() + " ...");
-        }
         List<MappingColumn> columns = new ArrayList<>();
         Set<String> columnNames = new HashSet<>();
         for (SqlNode node : create.getColumns()) {
@@ -65,6 +71,14 @@ public final class MappingValidator {
             options.put(option.getKeyString(), option.getValueString());
         }
         checkOptions(name, connector, options);
+        if (columns.isEmpty()) {
+            columns = inference.infer(name, connector, options);
+        }
+        if (columns.isEmpty()) {
+            throw new SqlException(SqlErrorCode.NO_COLUMNS, "Mapping '" + name
+                    + "' declares no columns and none could be inferred; list them after the name, as in"
+                    + " CREATE MAPPING " + name + " (id BIGINT, name VARCHAR) TYPE " + connector.getName() + " ...");
+        }
         return new Mapping(name, connector.getName(), columns, options, createdBy, createdAt);
     }
 

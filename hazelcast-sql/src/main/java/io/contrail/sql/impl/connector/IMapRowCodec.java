@@ -13,7 +13,6 @@ import io.contrail.sql.impl.catalog.MappingColumn;
 import io.contrail.sql.impl.type.SqlTypes;
 
 import java.io.Serializable;
-import java.time.temporal.TemporalAccessor;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -111,7 +110,7 @@ public final class IMapRowCodec implements Serializable {
             } else {
                 json = valueJson != null ? valueJson : (valueJson = parse(value, "value"));
             }
-            row[i] = fromJson(json.get(fields[i]), i);
+            row[i] = JsonFields.toInternal(json.get(fields[i]), columns.get(i).type(), what(i));
         }
         return row;
     }
@@ -175,7 +174,7 @@ public final class IMapRowCodec implements Serializable {
             if (object == null) {
                 object = JsonNodeFactory.instance.objectNode();
             }
-            object.set(fields[i], toJson(external(row[i], i)));
+            object.set(fields[i], JsonFields.toJson(external(row[i], i)));
         }
         if (object == null) {
             return null;
@@ -222,28 +221,6 @@ public final class IMapRowCodec implements Serializable {
             throw new SqlException(SqlErrorCode.DATA_CONVERSION_ERROR, "The " + part + " of an entry of IMap '"
                     + mapName + "' is not JSON: " + e.getOriginalMessage());
         }
-    }
-
-    private Object fromJson(JsonNode node, int column) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        SqlColumnType type = columns.get(column).type();
-        Object value = switch (type) {
-            case BOOLEAN -> node.isBoolean() ? (Object) node.booleanValue() : node.asText();
-            case TINYINT, SMALLINT, INTEGER, BIGINT -> node.isIntegralNumber() ? (Object) node.longValue() : node.asText();
-            case DECIMAL -> node.isNumber() ? (Object) node.decimalValue() : node.asText();
-            case REAL, DOUBLE -> node.isNumber() ? (Object) node.doubleValue() : node.asText();
-            case JSON -> node.isTextual() ? node.textValue() : node.toString();
-            case OBJECT -> node.isTextual() ? node.textValue() : node.toString();
-            default -> node.asText();
-        };
-        return convert(value instanceof String text ? SqlTypes.fromText(text, type, what(column)) : value, column);
-    }
-
-    private static JsonNode toJson(Object value) {
-        return value == null ? JsonNodeFactory.instance.nullNode() : JSON.valueToTree(
-                value instanceof TemporalAccessor ? value.toString() : value);
     }
 
     /** For messages and EXPLAIN. */

@@ -1,5 +1,6 @@
 package io.contrail.sql.impl.connector;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.query.Predicates;
 import io.contrail.jet.core.ProcessorSupplier;
 import io.contrail.jet.function.FunctionEx;
@@ -8,14 +9,17 @@ import io.contrail.jet.processor.SourceProcessors;
 import io.contrail.sql.SqlErrorCode;
 import io.contrail.sql.SqlException;
 import io.contrail.sql.impl.catalog.Mapping;
+import io.contrail.sql.impl.catalog.MappingColumn;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * IMap mappings: reads every entry (one non-cooperative reader per cooperative thread, each
  * reading its share of the partitions) and writes entries with {@code IMap.put} semantics
  * (SINK INTO and INSERT INTO both overwrite), two-phase under exactly-once. The map is named as
- * the mapping; {@link IMapRowCodec} turns entries into rows and back.
+ * the mapping; {@link IMapRowCodec} turns entries into rows and back, {@link IMapColumnInference}
+ * finds the columns of a mapping declared without any.
  */
 final class IMapSqlConnector implements SqlConnector {
 
@@ -30,20 +34,15 @@ final class IMapSqlConnector implements SqlConnector {
     }
 
     @Override
+    public List<MappingColumn> inferColumns(String mappingName, Map<String, String> options, HazelcastInstance hz) {
+        return IMapColumnInference.infer(mappingName, options, hz.getMap(mappingName));
+    }
+
+    @Override
     public ProcessorSupplier reader(Mapping mapping) {
         IMapRowCodec codec = IMapRowCodec.of(mapping);
         FunctionEx<Map.Entry<Object, Object>, Object[]> toRow = e -> codec.toRow(e.getKey(), e.getValue());
         return SourceProcessors.readMap(mapping.name(), Predicates.alwaysTrue(), toRow);
-    }
-
-    @Override
-    public boolean isUnbounded(Mapping mapping) {
-        return false;
-    }
-
-    @Override
-    public int readerParallelism(Mapping mapping, int defaultParallelism) {
-        return defaultParallelism;
     }
 
     @Override
@@ -57,11 +56,6 @@ final class IMapSqlConnector implements SqlConnector {
         FunctionEx<Object[], Object> keyFn = row -> requirePart(codec.key(row), name, "key");
         FunctionEx<Object[], Object> valueFn = row -> requirePart(codec.value(row), name, "value");
         return SinkProcessors.writeMap(name, keyFn, valueFn);
-    }
-
-    @Override
-    public int writerParallelism(Mapping mapping, int defaultParallelism) {
-        return defaultParallelism;
     }
 
     private static Object requirePart(Object part, String mapping, String what) {
