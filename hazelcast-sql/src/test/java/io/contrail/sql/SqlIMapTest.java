@@ -7,6 +7,7 @@ import io.contrail.jet.job.JobStatus;
 import io.contrail.jet.job.ProcessingGuarantee;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -60,6 +61,16 @@ class SqlIMapTest extends SqlTestSupport {
         assertThat(map.size()).isEqualTo(100);
         assertThat(map.get(7L)).isEqualTo("{\"sq\":49,\"label\":\"n7\"}");
         assertThat(rows("SELECT SUM(sq) FROM squares")).containsExactly(row(338_350L));
+    }
+
+    @Test
+    void decimal_largeValuesRoundTrip_withoutPaddedZeros() {
+        update("CREATE MAPPING prices (id BIGINT EXTERNAL NAME __key, price DECIMAL) TYPE IMap "
+                + "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json')");
+        update("INSERT INTO prices VALUES (1, 123456789012345678.5), (2, 10.25)");
+        assertThat(member.getHazelcastInstance().<Long, String>getMap("prices").get(2L)).isEqualTo("{\"price\":10.25}");
+        assertThat(rows("SELECT id, price * 2 FROM prices ORDER BY id"))
+                .containsExactly(row(1L, new BigDecimal("246913578024691357.0")), row(2L, new BigDecimal("20.50")));
     }
 
     @Test

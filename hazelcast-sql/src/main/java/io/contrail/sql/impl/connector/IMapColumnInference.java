@@ -2,7 +2,6 @@ package io.contrail.sql.impl.connector;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.map.IMap;
 import io.contrail.sql.SqlColumnType;
 import io.contrail.sql.SqlErrorCode;
@@ -31,7 +30,6 @@ import java.util.Set;
  */
 final class IMapColumnInference {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private IMapColumnInference() {
     }
@@ -82,7 +80,7 @@ final class IMapColumnInference {
     private static JsonNode parseObject(Object sample, String mappingName, String part) {
         String what = part.equals(IMapRowCodec.KEY) ? "key" : "value";
         try {
-            JsonNode json = JSON.readTree(String.valueOf(sample));
+            JsonNode json = JsonFields.MAPPER.readTree(String.valueOf(sample));
             if (json != null && json.isObject()) {
                 return json;
             }

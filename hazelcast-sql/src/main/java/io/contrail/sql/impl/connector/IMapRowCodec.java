@@ -2,7 +2,6 @@ package io.contrail.sql.impl.connector;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.contrail.sql.SqlColumnType;
@@ -36,7 +35,6 @@ import static java.util.Objects.requireNonNull;
 public final class IMapRowCodec implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String KEY = "__key";
     static final String VALUE = "this";
 
@@ -186,7 +184,7 @@ public final class IMapRowCodec implements Serializable {
     }
 
     private Object external(Object internal, int column) {
-        Object value = SqlTypes.toExternal(internal, columns.get(column).type());
+        Object value = SqlTypes.toStored(internal, columns.get(column).type());
         if (value == null) {
             return null;
         }
@@ -216,7 +214,7 @@ public final class IMapRowCodec implements Serializable {
             return JsonNodeFactory.instance.objectNode();
         }
         try {
-            return JSON.readTree(source.toString());
+            return JsonFields.MAPPER.readTree(source.toString());
         } catch (JsonProcessingException e) {
             throw new SqlException(SqlErrorCode.DATA_CONVERSION_ERROR, "The " + part + " of an entry of IMap '"
                     + mapName + "' is not JSON: " + e.getOriginalMessage());

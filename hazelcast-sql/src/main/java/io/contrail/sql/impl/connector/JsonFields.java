@@ -1,7 +1,9 @@
 package io.contrail.sql.impl.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.contrail.sql.SqlColumnType;
 import io.contrail.sql.SqlException;
@@ -18,7 +20,13 @@ import java.time.temporal.TemporalAccessor;
  */
 public final class JsonFields {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The one JSON mapper of the connectors: reads decimals as {@code BigDecimal}, so a DECIMAL
+     * field keeps every digit (a double would round 123456789012345678.5). Thread-safe.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private JsonFields() {
     }
@@ -51,7 +59,7 @@ public final class JsonFields {
      * text as such, dates and times as ISO-8601 text, {@code null} as JSON {@code null}.
      */
     public static JsonNode toJson(Object external) {
-        return external == null ? JsonNodeFactory.instance.nullNode() : JSON.valueToTree(
+        return external == null ? JsonNodeFactory.instance.nullNode() : MAPPER.valueToTree(
                 external instanceof TemporalAccessor ? external.toString() : external);
     }
 

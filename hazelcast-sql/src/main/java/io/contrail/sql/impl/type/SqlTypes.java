@@ -48,7 +48,7 @@ public final class SqlTypes {
             case INTEGER -> typeFactory.createSqlType(SqlTypeName.INTEGER);
             case BIGINT -> typeFactory.createSqlType(SqlTypeName.BIGINT);
             case DECIMAL -> typeFactory.createSqlType(SqlTypeName.DECIMAL,
-                    typeFactory.getTypeSystem().getMaxNumericPrecision(), MAX_DECIMAL_SCALE);
+                    typeFactory.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL), MAX_DECIMAL_SCALE);
             case REAL -> typeFactory.createSqlType(SqlTypeName.REAL);
             case DOUBLE -> typeFactory.createSqlType(SqlTypeName.DOUBLE);
             case VARCHAR, JSON -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
@@ -61,7 +61,10 @@ public final class SqlTypes {
         return typeFactory.createTypeWithNullability(relType, true);
     }
 
-    /** The scale of a mapping's DECIMAL column, which keeps any scale its values have. */
+    /**
+     * The scale of a mapping's DECIMAL column: the planner needs one, and a value written to the
+     * column is rounded to it ({@link #toStored} drops the trailing zeros again).
+     */
     public static final int MAX_DECIMAL_SCALE = 18;
 
     /** The column type users see for a Calcite type. */
@@ -168,6 +171,19 @@ public final class SqlTypes {
             case VARCHAR, JSON -> internal.toString();
             default -> internal;
         };
+    }
+
+    /**
+     * As {@link #toExternal}, for a value a connector stores: a DECIMAL without the trailing zeros
+     * that the column's fixed scale added (10.25, not 10.250000000000000000).
+     */
+    public static Object toStored(Object internal, SqlColumnType type) {
+        Object value = toExternal(internal, type);
+        if (value instanceof BigDecimal decimal && decimal.scale() > 0) {
+            BigDecimal stripped = decimal.stripTrailingZeros();
+            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        }
+        return value;
     }
 
     private static Long exactLong(Object value, long min, long max) {

@@ -41,7 +41,7 @@ final class CsvRowWriter implements RowWriter {
     @Override
     public void write(Object[] row) throws IOException {
         for (int i = 0; i < fields.length; i++) {
-            Object value = SqlTypes.toExternal(row[i], columns.get(i).type());
+            Object value = SqlTypes.toStored(row[i], columns.get(i).type());
             fields[i] = value == null ? null : value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
         }
         out.write(fields);

@@ -2,7 +2,6 @@ package io.contrail.sql.impl.connector.file;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contrail.sql.SqlErrorCode;
 import io.contrail.sql.SqlException;
 import io.contrail.sql.impl.catalog.MappingColumn;
@@ -25,7 +24,6 @@ import java.util.Map;
  */
 final class JsonLinesRowReader implements RowReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final List<MappingColumn> columns;
@@ -65,7 +63,7 @@ final class JsonLinesRowReader implements RowReader {
             }
             JsonNode node;
             try {
-                node = JSON.readTree(text);
+                node = JsonFields.MAPPER.readTree(text);
             } catch (JsonProcessingException e) {
                 throw notAnObject(e.getOriginalMessage());
             }

@@ -32,7 +32,7 @@ final class JsonLinesRowWriter implements RowWriter {
         ObjectNode object = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < row.length; i++) {
             MappingColumn column = columns.get(i);
-            object.set(column.externalName(), JsonFields.toJson(SqlTypes.toExternal(row[i], column.type())));
+            object.set(column.externalName(), JsonFields.toJson(SqlTypes.toStored(row[i], column.type())));
         }
         out.write(object.toString());
         out.write('\n');
