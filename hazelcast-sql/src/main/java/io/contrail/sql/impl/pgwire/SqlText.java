@@ -12,9 +12,12 @@ import static java.util.Objects.requireNonNull;
  * {@code ''} inside), {@code E'...'} (with backslash escapes), {@code "..."}, {@code -- ...} to
  * the end of the line and {@code /* ... *&#47;} (nested, as PostgreSQL reads them).
  *
+ * The shell ({@code io.contrail.sql.shell}) uses the same rules to tell where a statement it
+ * reads ends.
+ *
  * <p>Threading: stateless.
  */
-final class SqlText {
+public final class SqlText {
 
     private SqlText() {
     }
@@ -23,7 +26,7 @@ final class SqlText {
      * The statements of a script, trimmed, without their {@code ;}; empty statements (blank or
      * only comments) are left out.
      */
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         requireNonNull(text, "text is null");
         List<String> statements = new ArrayList<>();
         int start = 0;
@@ -50,8 +53,36 @@ final class SqlText {
         }
     }
 
+    /**
+     * Whether the text ends a statement: its last character outside quotes and comments is a
+     * {@code ;}. An open quote or comment is never complete.
+     */
+    public static boolean endsWithSemicolon(String text) {
+        requireNonNull(text, "text is null");
+        char last = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int skipped = skipQuotedOrComment(text, i);
+            if (skipped > text.length()) {
+                return false;
+            }
+            if (skipped > i) {
+                if (!startsComment(text, i)) {
+                    last = text.charAt(skipped - 1);
+                }
+                i = skipped;
+            } else {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    last = text.charAt(i);
+                }
+                i++;
+            }
+        }
+        return last == ';';
+    }
+
     /** Whether the text holds nothing but white space and comments. */
-    static boolean isBlankOrComment(String text) {
+    public static boolean isBlankOrComment(String text) {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -80,7 +111,7 @@ final class SqlText {
         while (i < sql.length()) {
             int skipped = skipQuotedOrComment(sql, i);
             if (skipped > i) {
-                out.append(sql, i, skipped);
+                out.append(sql, i, Math.min(skipped, sql.length()));
                 i = skipped;
                 continue;
             }
@@ -134,7 +165,10 @@ final class SqlText {
         return text.startsWith("--", i) || text.startsWith("/*", i);
     }
 
-    /** The index after the quoted string or comment starting at {@code i}, or {@code i} if none starts there. */
+    /**
+     * The index after the quoted string or comment starting at {@code i}, or {@code i} if none
+     * starts there; {@code text.length() + 1} if the quote or block comment is not closed.
+     */
     private static int skipQuotedOrComment(String text, int i) {
         char c = text.charAt(i);
         if (c == '\'') {
@@ -165,7 +199,7 @@ final class SqlText {
                     j++;
                 }
             }
-            return text.length();
+            return text.length() + 1;
         }
         return i;
     }
@@ -186,6 +220,6 @@ final class SqlText {
                 j++;
             }
         }
-        return text.length();
+        return text.length() + 1;
     }
 }
