@@ -5,7 +5,10 @@ import io.contrail.jet.ContrailInstance;
 import io.contrail.sql.SqlService;
 import io.contrail.sql.impl.pgwire.Authenticator;
 import io.contrail.sql.impl.pgwire.PgWireServer;
+import io.contrail.sql.impl.pgwire.ScramAuthenticator;
 import io.contrail.sql.impl.pgwire.StatementRunner;
+import io.contrail.sql.impl.users.User;
+import io.contrail.sql.impl.users.UserStore;
 import org.apache.logging.log4j.LogManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +30,20 @@ import static java.util.Objects.requireNonNull;
  *
  * It runs in the foreground, logs through Log4j2 (configuration
  * {@code io/contrail/sql/server/log4j2.xml} unless {@code -Dlog4j2.configurationFile} names
- * another) and shuts down cleanly on SIGTERM or Ctrl-C: the SQL endpoint closes its connections
+ * another), authenticates SQL clients by SCRAM-SHA-256 against the users of the cluster (user
+ * {@code admin} is created with the password of {@value #ADMIN_PASSWORD_VARIABLE} or
+ * {@code sql.adminPassword} if the cluster has none) and shuts down cleanly on SIGTERM or Ctrl-C: the SQL endpoint closes its connections
  * (cancelling running statements), then the member leaves the cluster.
  *
  * <p>Threading: {@link #start} and {@link #close()} may be called from any thread.
  */
 public final class ContrailServer implements AutoCloseable {
 
+    /** The environment variable with the password of user admin for a fresh cluster. */
+    public static final String ADMIN_PASSWORD_VARIABLE = "CONTRAIL_ADMIN_PASSWORD";
+
     private static final int SQL_PORT_ATTEMPTS = 100;
 
-    private final Logger logger = LoggerFactory.getLogger(ContrailServer.class);
     private final ContrailInstance member;
     private final PgWireServer sqlEndpoint;
 
@@ -52,14 +59,26 @@ public final class ContrailServer implements AutoCloseable {
         try {
             ContrailServerConfig.Sql sql = config.sql();
             String bindAddress = sql.getBindAddress() != null ? sql.getBindAddress() : config.member().getBindAddress();
-            Authenticator authenticator = Authenticator.TRUST;
-            LoggerFactory.getLogger(ContrailServer.class).warn("SQL clients are not authenticated yet: every user name is accepted");
+            Authenticator authenticator = authenticator(member, sql);
             PgWireServer endpoint = startSqlEndpoint(bindAddress, sql, StatementRunner.of(SqlService.of(member)), authenticator);
             return new ContrailServer(member, endpoint);
         } catch (RuntimeException | Error e) {
             member.shutdown();
             throw e;
         }
+    }
+
+    private static Authenticator authenticator(ContrailInstance member, ContrailServerConfig.Sql sql) {
+        if (ContrailServerConfig.AUTHENTICATION_TRUST.equals(sql.getAuthentication())) {
+            LoggerFactory.getLogger(ContrailServer.class).warn("sql.authentication is trust: SQL clients are let in"
+                    + " as any user they name, without a password");
+            return Authenticator.TRUST;
+        }
+        UserStore users = new UserStore(member.getHazelcastInstance());
+        String environmentPassword = System.getenv(ADMIN_PASSWORD_VARIABLE);
+        users.ensureAdmin(environmentPassword != null && !environmentPassword.isEmpty()
+                ? environmentPassword : sql.getAdminPassword());
+        return new ScramAuthenticator(name -> users.get(name).map(User::credentials));
     }
 
     private static PgWireServer startSqlEndpoint(String bindAddress, ContrailServerConfig.Sql sql, StatementRunner runner,
@@ -115,7 +134,7 @@ public final class ContrailServer implements AutoCloseable {
         try {
             ContrailServerConfig config = configFrom(args);
             server = start(config);
-            logger.info("Contrail member ready: cluster '{}', SQL on port {} (psql -h {} -p {} -U <user> contrail)",
+            logger.info("Contrail member ready: cluster '{}', SQL on port {} (psql -h {} -p {} -U admin contrail)",
                     config.member().getClusterName(), server.sqlPort(), config.member().getBindAddress(), server.sqlPort());
         } catch (RuntimeException e) {
             logger.error("Contrail could not start: {}", e.getMessage(), e);

@@ -34,7 +34,11 @@ import static java.util.Objects.requireNonNull;
  *   portAutoIncrement: true
  *   bindAddress: 127.0.0.1       # default: the member's bindAddress
  *   maxConnections: 100
+ *   authentication: scram        # scram: users with passwords (SCRAM-SHA-256); trust: any user name is let in
+ *   adminPassword: secret        # the password of user admin, when the cluster has none yet
  * </pre>
+ * {@code CONTRAIL_ADMIN_PASSWORD} in the environment takes the place of {@code sql.adminPassword}
+ * ({@link ContrailServer} reads it), so that the password need not be in a file.
  * Every key is optional; an unknown key is an error that lists the valid ones.
  *
  * <p>Threading: not thread-safe; build it, then hand it to {@link ContrailServer#start}.
@@ -53,6 +57,8 @@ public final class ContrailServerConfig {
         private boolean portAutoIncrement = true;
         private String bindAddress;
         private int maxConnections = 100;
+        private String authentication = AUTHENTICATION_SCRAM;
+        private String adminPassword;
 
         public int getPort() {
             return port;
@@ -91,7 +97,32 @@ public final class ContrailServerConfig {
             this.maxConnections = maxConnections;
             return this;
         }
+
+        /** {@value #AUTHENTICATION_SCRAM} (the default) or {@value #AUTHENTICATION_TRUST}. */
+        public String getAuthentication() {
+            return authentication;
+        }
+
+        public Sql setAuthentication(String authentication) {
+            this.authentication = authentication;
+            return this;
+        }
+
+        /** The password given to user {@code admin} when the cluster has no admin yet; {@code null} if not set. */
+        public String getAdminPassword() {
+            return adminPassword;
+        }
+
+        public Sql setAdminPassword(String adminPassword) {
+            this.adminPassword = adminPassword;
+            return this;
+        }
     }
+
+    /** Users log in with passwords, checked by SCRAM-SHA-256. */
+    public static final String AUTHENTICATION_SCRAM = "scram";
+    /** Anyone is let in as the user they name: only for a member no untrusted client can reach. */
+    public static final String AUTHENTICATION_TRUST = "trust";
 
     public ContrailServerConfig() {
         this(new ContrailConfig(), new Sql());
@@ -124,6 +155,10 @@ public final class ContrailServerConfig {
         }
         if (sql.maxConnections <= 0) {
             throw new IllegalArgumentException("sql.maxConnections must be positive, got " + sql.maxConnections);
+        }
+        if (!AUTHENTICATION_SCRAM.equals(sql.authentication) && !AUTHENTICATION_TRUST.equals(sql.authentication)) {
+            throw new IllegalArgumentException("sql.authentication must be " + AUTHENTICATION_SCRAM + " or "
+                    + AUTHENTICATION_TRUST + ", got " + sql.authentication);
         }
         return this;
     }
