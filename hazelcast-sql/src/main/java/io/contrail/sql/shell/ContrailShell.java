@@ -29,6 +29,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <pre>
  * contrail sql [--host h] [--port p] [--user u] [--fetch-size n] [-e "statements"] [-f file.sql]
+ * (defaults: 127.0.0.1, 5433, admin)
  * </pre>
  *
  * Interactive (no {@code -e}, {@code -f}): a JLine prompt with history (in
@@ -68,7 +69,7 @@ public final class ContrailShell {
         static Options parse(String[] args) {
             String host = "127.0.0.1";
             int port = 5433;
-            String user = System.getProperty("user.name", "admin");
+            String user = "admin";
             int fetchSize = 50;
             List<String> statements = new ArrayList<>();
             Path file = null;
