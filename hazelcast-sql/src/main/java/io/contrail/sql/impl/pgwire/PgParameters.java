@@ -4,6 +4,8 @@ import io.contrail.sql.SqlErrorCode;
 import io.contrail.sql.SqlException;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +13,26 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Turns the parameter values of a Bind message into Java values for the engine, by the type the
  * client gave in Parse: {@code int4} becomes an {@code Integer}, {@code numeric} a
  * {@code BigDecimal}, {@code timestamp} a {@code LocalDateTime}, and so on; an unspecified type
  * (OID 0), {@code text}, {@code varchar} and every type we do not know become a {@code String}.
- * Text format is read for every type; binary format for {@code bool}, {@code int2/4/8},
- * {@code float4/8}, {@code text} and {@code varchar} (the ones the JDBC driver sends in binary).
+ * Text format is read for every type; binary format (see {@link PgType} for the layouts) for
+ * {@code bool}, {@code int2/4/8}, {@code float4/8}, {@code numeric}, {@code date}, {@code time},
+ * {@code timestamp}, {@code timestamptz}, {@code text} and {@code varchar}, which covers what the
+ * JDBC driver sends in binary.
  *
  * <p>Threading: stateless.
  */
 final class PgParameters {
+
+    private static final LocalDateTime PG_EPOCH = LocalDateTime.of(2000, 1, 1, 0, 0);
+    private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
     private PgParameters() {
     }
@@ -42,7 +51,7 @@ final class PgParameters {
         PgType type = PgType.ofOid(oid);
         try {
             return binary ? decodeBinary(type, oid, value) : decodeText(type, new String(value, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | DateTimeParseException | BufferUnderflowException e) {
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException | BufferUnderflowException e) {
             throw new SqlException(SqlErrorCode.PARAMETER_MISMATCH, "Parameter $" + (index + 1) + " is no valid "
                     + (type == null ? "value" : type.name().toLowerCase()) + ": " + e.getMessage(), e);
         }
@@ -91,13 +100,37 @@ final class PgParameters {
             case INT8 -> buffer.getLong();
             case FLOAT4 -> buffer.getFloat();
             case FLOAT8 -> buffer.getDouble();
+            case NUMERIC -> numeric(buffer);
+            case DATE -> PG_EPOCH.toLocalDate().plusDays(buffer.getInt());
+            case TIME -> LocalTime.ofNanoOfDay(buffer.getLong() * 1000);
+            case TIMESTAMP -> PG_EPOCH.plus(buffer.getLong(), ChronoUnit.MICROS);
+            case TIMESTAMPTZ -> PG_EPOCH.plus(buffer.getLong(), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
             case VARCHAR, TEXT -> new String(value, StandardCharsets.UTF_8);
-            default -> throw unsupportedBinary(oid);
+            case JSON -> throw unsupportedBinary(oid);
         };
         if (buffer.hasRemaining() && type != PgType.VARCHAR && type != PgType.TEXT) {
             throw new IllegalArgumentException(value.length + " bytes is the wrong length for binary " + type.name().toLowerCase());
         }
         return result;
+    }
+
+    /** int16 ndigits, int16 weight, int16 sign, int16 dscale, int16 digits[ndigits] in base 10000. */
+    private static BigDecimal numeric(ByteBuffer buffer) {
+        int digits = buffer.getShort();
+        int weight = buffer.getShort();
+        int sign = buffer.getShort() & 0xFFFF;
+        int scale = buffer.getShort();
+        if (sign != 0 && sign != 0x4000) {
+            throw new IllegalArgumentException("NaN and infinity are no DECIMAL values");
+        }
+        BigInteger unscaled = BigInteger.ZERO;
+        for (int i = 0; i < digits; i++) {
+            unscaled = unscaled.multiply(TEN_THOUSAND).add(BigInteger.valueOf(buffer.getShort()));
+        }
+        // the digits stand for unscaled * 10000^(weight - digits + 1)
+        BigDecimal value = new BigDecimal(unscaled).scaleByPowerOfTen(4 * (weight - digits + 1));
+        value = value.setScale(scale, RoundingMode.UNNECESSARY);
+        return sign == 0x4000 ? value.negate() : value;
     }
 
     private static SqlException unsupportedBinary(int oid) {

@@ -14,13 +14,22 @@ import org.junit.jupiter.api.Timeout;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
@@ -43,6 +52,12 @@ class PgWireServer_StreamingTest {
     private static final SqlRowMetadata METADATA = new SqlRowMetadata(List.of(
             new SqlColumnMetadata("n", SqlColumnType.BIGINT), new SqlColumnMetadata("payload", SqlColumnType.VARCHAR)));
     private static final String PAYLOAD = "x".repeat(1000);
+    private static final SqlRowMetadata TYPES = new SqlRowMetadata(Arrays.stream(SqlColumnType.values())
+            .map(type -> new SqlColumnMetadata(type.name().toLowerCase(), type)).toList());
+    private static final List<Object> TYPE_VALUES = List.of(true, (byte) 7, (short) -300, 123_456, -9_876_543_210L,
+            new BigDecimal("-12345678.000901"), 1.5f, -2.25e100, "héllo", LocalDate.of(1999, 12, 31),
+            LocalTime.of(23, 59, 58, 123_456_000), LocalDateTime.of(2024, 2, 29, 12, 0, 0, 500_000_000),
+            OffsetDateTime.of(2024, 2, 29, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(5, 30)), "{\"a\": 1}", List.of(1, 2));
 
     private static final AtomicLong produced = new AtomicLong();
     private static final AtomicLong closedResults = new AtomicLong();
@@ -63,6 +78,9 @@ class PgWireServer_StreamingTest {
         return switch (sql) {
             case "STREAM" -> new EndlessResult(false);
             case "WAIT" -> new EndlessResult(true);
+            case "TYPES" -> new MaterializedResult(TYPES, List.of(new SqlRow(TYPES, TYPE_VALUES),
+                    new SqlRow(TYPES, Collections.nCopies(TYPE_VALUES.size(), null))), -1);
+            case "ECHO ?" -> MaterializedResult.varcharColumn("echo", params[0] + ":" + params[0].getClass().getSimpleName());
             default -> throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, "the test engine runs STREAM and WAIT");
         };
     }
@@ -215,6 +233,81 @@ class PgWireServer_StreamingTest {
             if (type == 'Z') {
                 return;
             }
+        }
+    }
+
+    @Test
+    void everyType_inTextAndInBinary() throws SQLException {
+        try (Connection connection = connect(); PreparedStatement prepared = connection.prepareStatement("TYPES")) {
+            // the driver prepares the statement on the server from the 5th run on, and then asks for binary results
+            for (int run = 0; run < 7; run++) {
+                try (ResultSet rs = prepared.executeQuery()) {
+                    assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("bool");
+                    assertThat(rs.getMetaData().getColumnTypeName(5)).isEqualTo("int8");
+                    assertThat(rs.getMetaData().getColumnTypeName(6)).isEqualTo("numeric");
+                    assertThat(rs.getMetaData().getColumnTypeName(13)).isEqualTo("timestamptz");
+                    assertThat(rs.getMetaData().getColumnTypeName(14)).isEqualTo("json");
+                    assertThat(rs.getMetaData().getColumnTypeName(15)).isEqualTo("text");
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getBoolean("boolean")).isTrue();
+                    assertThat(rs.getInt("tinyint")).isEqualTo(7);
+                    assertThat(rs.getShort("smallint")).isEqualTo((short) -300);
+                    assertThat(rs.getInt("integer")).isEqualTo(123_456);
+                    assertThat(rs.getLong("bigint")).isEqualTo(-9_876_543_210L);
+                    assertThat(rs.getBigDecimal("decimal")).isEqualTo(new BigDecimal("-12345678.000901"));
+                    assertThat(rs.getFloat("real")).isEqualTo(1.5f);
+                    assertThat(rs.getDouble("double")).isEqualTo(-2.25e100);
+                    assertThat(rs.getString("varchar")).isEqualTo("héllo");
+                    assertThat(rs.getObject("date", LocalDate.class)).isEqualTo(LocalDate.of(1999, 12, 31));
+                    assertThat(rs.getObject("time", LocalTime.class)).isEqualTo(LocalTime.of(23, 59, 58, 123_456_000));
+                    assertThat(rs.getObject("timestamp", LocalDateTime.class))
+                            .isEqualTo(LocalDateTime.of(2024, 2, 29, 12, 0, 0, 500_000_000));
+                    assertThat(rs.getObject("timestamp_with_time_zone", OffsetDateTime.class).toInstant())
+                            .isEqualTo(OffsetDateTime.of(2024, 2, 29, 12, 0, 0, 0, ZoneOffset.ofHoursMinutes(5, 30)).toInstant());
+                    assertThat(rs.getString("json")).isEqualTo("{\"a\": 1}");
+                    assertThat(rs.getString("object")).isEqualTo("[1, 2]");
+                    assertThat(rs.next()).isTrue();
+                    for (int column = 1; column <= TYPE_VALUES.size(); column++) {
+                        assertThat(rs.getObject(column)).isNull();
+                    }
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void parameters_areTypedByTheClient() throws SQLException {
+        try (Connection connection = connect(); PreparedStatement prepared = connection.prepareStatement("ECHO ?")) {
+            for (int run = 0; run < 6; run++) {
+                prepared.setInt(1, 42);
+                assertThat(echo(prepared)).isEqualTo("42:Integer");
+                prepared.setLong(1, 1L << 40);
+                assertThat(echo(prepared)).isEqualTo("1099511627776:Long");
+                prepared.setString(1, "it's");
+                assertThat(echo(prepared)).isEqualTo("it's:String");
+                prepared.setBoolean(1, true);
+                assertThat(echo(prepared)).isEqualTo("true:Boolean");
+                prepared.setDouble(1, 0.5);
+                assertThat(echo(prepared)).isEqualTo("0.5:Double");
+                prepared.setBigDecimal(1, new BigDecimal("1.10"));
+                assertThat(echo(prepared)).isEqualTo("1.10:BigDecimal");
+                prepared.setBigDecimal(1, new BigDecimal("-123456789.000000012345"));
+                assertThat(echo(prepared)).isEqualTo("-123456789.000000012345:BigDecimal");
+                prepared.setBigDecimal(1, new BigDecimal("5E+10"));
+                assertThat(echo(prepared)).isEqualTo("50000000000:BigDecimal");
+                prepared.setObject(1, LocalDateTime.of(2020, 1, 2, 3, 4, 5, 6000));
+                assertThat(echo(prepared)).startsWith("2020-01-02");
+                prepared.setObject(1, LocalDate.of(2020, 1, 2));
+                assertThat(echo(prepared)).isEqualTo("2020-01-02:LocalDate");
+            }
+        }
+    }
+
+    private static String echo(PreparedStatement prepared) throws SQLException {
+        try (ResultSet rs = prepared.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
         }
     }
 }
