@@ -2,6 +2,7 @@ package io.contrail.sql.shell;
 
 import io.contrail.sql.impl.pgwire.SqlText;
 import org.jline.reader.EndOfFileException;
+import org.postgresql.PGConnection;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
@@ -169,12 +170,16 @@ public final class ContrailShell {
         }
     }
 
-    /** Cancels the running statement, if any; called by the Ctrl-C handler. */
+    /**
+     * Cancels the running statement, if any; called by the Ctrl-C handler. It sends the
+     * member a cancel request for the connection, not through {@code Statement.cancel()}: the
+     * driver ignores that once the first rows of a cursor are in, and a streaming result is
+     * read through a cursor for as long as it runs.
+     */
     void cancel() {
-        Statement statement = running;
-        if (statement != null) {
+        if (running != null) {
             try {
-                statement.cancel();
+                connection.unwrap(PGConnection.class).cancelQuery();
             } catch (SQLException e) {
                 err.println("Could not cancel: " + message(e));
             }

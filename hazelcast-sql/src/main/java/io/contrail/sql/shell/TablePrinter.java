@@ -23,8 +23,9 @@ import static java.util.Objects.requireNonNull;
  * </pre>
  * Numbers are right-aligned, NULL shows as {@code <NULL>}. Column widths come from the first
  * {@value #SIZING_ROWS} rows, which are held back until then (or until the result ends); later
- * rows print at once, a longer value cut to its column's width and ending in {@code ~}. So an
- * endless streaming result prints as it comes and never piles up in memory.
+ * rows print at once, a longer text cut to its column's width and ending in {@code ~} (a longer
+ * number is never cut: it widens its row). So an endless streaming result prints as it comes and
+ * never piles up in memory.
  *
  * <p>Threading: one result at a time, on the caller's thread.
  */
@@ -108,8 +109,9 @@ final class TablePrinter {
     private void printRow(String[] values, int[] widths, boolean[] rightAligned) {
         StringBuilder line = new StringBuilder("|");
         for (int c = 0; c < values.length; c++) {
-            String value = values[c].length() > widths[c] ? values[c].substring(0, widths[c] - 1) + "~" : values[c];
-            String padding = " ".repeat(widths[c] - value.length());
+            String value = values[c].length() > widths[c] && !rightAligned[c]
+                    ? values[c].substring(0, Math.max(widths[c] - 1, 0)) + "~" : values[c];
+            String padding = " ".repeat(Math.max(widths[c] - value.length(), 0));
             line.append(' ').append(rightAligned[c] ? padding + value : value + padding).append(" |");
         }
         out.println(line);

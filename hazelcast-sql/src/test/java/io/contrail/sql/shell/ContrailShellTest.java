@@ -3,9 +3,14 @@ package io.contrail.sql.shell;
 import io.contrail.jet.Contrail;
 import io.contrail.jet.ContrailConfig;
 import io.contrail.jet.ContrailInstance;
+import io.contrail.sql.SqlColumnMetadata;
+import io.contrail.sql.SqlColumnType;
+import io.contrail.sql.SqlRow;
+import io.contrail.sql.SqlRowMetadata;
 import io.contrail.sql.SqlService;
 import io.contrail.sql.impl.pgwire.Authenticator;
 import io.contrail.sql.impl.pgwire.PgWireServer;
+import io.contrail.sql.impl.pgwire.StatementResult;
 import io.contrail.sql.impl.pgwire.StatementRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,14 +24,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The shell's script mode, and {@code psql} (when installed) against the same endpoint. */
+/** The shell's script mode, streaming and cancel, and {@code psql} (when installed) against the same endpoint. */
 @Timeout(60)
 class ContrailShellTest {
 
@@ -106,5 +116,75 @@ class ContrailShellTest {
         assertThat(new String(wrongDatabase.getInputStream().readAllBytes())).contains("database \"postgres\" does not exist");
         member.getHazelcastInstance().getMap("__contrail.sql.mappings").remove("from_psql");
         assertThat(List.of(wrongDatabase.exitValue())).doesNotContain(0);
+    }
+
+    /** An endless result of BIGINT rows 0, 1, 2, ..., each after a millisecond, until closed. */
+    private static StatementResult endless() {
+        SqlRowMetadata metadata = new SqlRowMetadata(List.of(new SqlColumnMetadata("n", SqlColumnType.BIGINT)));
+        CountDownLatch closed = new CountDownLatch(1);
+        return new StatementResult() {
+            @Override
+            public SqlRowMetadata rowMetadata() {
+                return metadata;
+            }
+
+            @Override
+            public long updateCount() {
+                return -1;
+            }
+
+            @Override
+            public Iterator<SqlRow> rows() {
+                return new Iterator<>() {
+                    private long next;
+
+                    @Override
+                    public boolean hasNext() {
+                        try {
+                            if (closed.await(1, TimeUnit.MILLISECONDS)) {
+                                throw new IllegalStateException("closed");
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return true;
+                    }
+
+                    @Override
+                    public SqlRow next() {
+                        return new SqlRow(metadata, List.of(next++));
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+                closed.countDown();
+            }
+        };
+    }
+
+    @Test
+    void aStreamingResult_printsAsItComes_untilCancelled() throws Exception {
+        try (PgWireServer streaming = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 10),
+                (sql, params) -> endless(), Authenticator.TRUST);
+             Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + streaming.port() + "/contrail",
+                     "bob", "")) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            ContrailShell shell = new ContrailShell(connection, new PrintWriter(out), new PrintWriter(err), 10);
+            CompletableFuture<Boolean> run = CompletableFuture.supplyAsync(() -> shell.runScript("STREAM;"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("| 120 |"));
+            shell.cancel();
+            assertThat(run.get(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(out.toString()).startsWith("""
+                    +----+
+                    | n  |
+                    +----+
+                    |  0 |
+                    |  1 |
+                    """);
+            assertThat(err.toString()).contains("canceling statement due to user request", "57014");
+        }
     }
 }
