@@ -136,7 +136,7 @@ public final class ContrailShell {
                 }
             }
         } catch (SQLException e) {
-            err.println("ERROR: " + message(e));
+            err.println(describe(e));
             return 1;
         } catch (IOException e) {
             err.println("ERROR: " + e.getMessage());
@@ -181,7 +181,7 @@ public final class ContrailShell {
             try {
                 connection.unwrap(PGConnection.class).cancelQuery();
             } catch (SQLException e) {
-                err.println("Could not cancel: " + message(e));
+                err.println("Could not cancel: " + describe(e));
             }
         }
     }
@@ -239,7 +239,7 @@ public final class ContrailShell {
             connection.commit();
             return true;
         } catch (SQLException e) {
-            err.println("ERROR: " + message(e));
+            err.println(describe(e));
             err.flush();
             rollbackQuietly();
             return false;
@@ -253,13 +253,14 @@ public final class ContrailShell {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            err.println("ERROR: " + message(e));
+            err.println(describe(e));
         }
     }
 
-    private static String message(SQLException e) {
-        // the driver's messages of server errors start with the severity already
-        String message = e.getMessage().replaceFirst("^ERROR: ", "");
+    /** The error as a line for the user: severity, message and SQLSTATE. */
+    private static String describe(SQLException e) {
+        // the driver's messages of server errors start with their severity already
+        String message = e.getMessage().matches("(?s)^(ERROR|FATAL|PANIC): .*") ? e.getMessage() : "ERROR: " + e.getMessage();
         return e.getSQLState() != null ? message + " (SQLSTATE " + e.getSQLState() + ")" : message;
     }
 }
