@@ -8,7 +8,10 @@ import io.netty.channel.Channel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -18,15 +21,14 @@ import static java.util.Objects.requireNonNull;
  * Writes server messages to one connection. Each message is {@code byte type | int32 length
  * (itself included) | body}; strings are NUL-terminated UTF-8.
  *
- * <p>Back-pressure: the session thread writes rows as they come, each followed by a flush
- * request ({@link #dataRow}); flushes are coalesced on the event loop, so a fast producer sends
- * many rows per flush and a slow one each row at once. Before each row the session calls
- * {@link #awaitWritable}, which blocks while Netty's outbound buffer is above its high water
- * mark or too many bytes wait to be handed to it: a slow client slows the statement down
- * instead of filling the member's memory.
+ * <p>Messages go into a queue; a drain task on the event loop hands everything queued to the
+ * channel and flushes. A row asks for a drain ({@link #dataRow}), and so does {@link #flush()};
+ * a drain already scheduled takes the new messages along, so a fast producer sends many rows per
+ * task and per flush, and a slow one each row at once.
  *
- * <p>Every message is handed to the event loop as a task of its own, in the order written, so
- * the event loop alone decides when to flush ({@code flushPending} is confined to it).
+ * <p>Back-pressure: before each row the session calls {@link #awaitWritable}, which blocks while
+ * Netty's outbound buffer is above its high water mark or too many bytes wait in the queue: a
+ * slow client slows the statement down instead of filling the member's memory.
  *
  * <p>Threading: written by the connection's session thread (and by the event loop for the
  * one-byte answers before startup); {@link #writabilityChanged()} is called on the event loop.
@@ -37,10 +39,11 @@ final class PgOutput {
     private static final int QUEUED_BYTES_LIMIT = 256 * 1024;
 
     private final Channel channel;
+    private final Queue<ByteBuf> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
+    /** Whether a drain task is scheduled and has not started yet. */
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Object writableSignal = new Object();
-    /** Whether a flush task is queued on the event loop; event loop only. */
-    private boolean flushPending;
     /** Whether a writer waits in awaitWritable; read by the event loop to decide to wake it. */
     private volatile boolean writerWaiting;
 
@@ -52,9 +55,35 @@ final class PgOutput {
         return channel.isActive();
     }
 
-    /** Flushes once the messages written so far are handed over. */
+    /** Sends the messages written so far. */
     void flush() {
-        execute(channel::flush, null);
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                channel.eventLoop().execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // the event loop is shutting down: the connection is gone, and the messages with it
+                releaseQueued();
+            }
+        }
+    }
+
+    /** Hands every queued message to the channel and flushes; on the event loop. */
+    private void drain() {
+        drainScheduled.set(false);
+        ByteBuf message;
+        while ((message = queue.poll()) != null) {
+            queuedBytes.addAndGet(-message.readableBytes());
+            channel.write(message, channel.voidPromise());
+        }
+        channel.flush();
+        wakeWriter();
+    }
+
+    private void releaseQueued() {
+        ByteBuf message;
+        while ((message = queue.poll()) != null) {
+            message.release();
+        }
     }
 
     /**
@@ -98,16 +127,13 @@ final class PgOutput {
 
     /** The one-byte answer to SSLRequest and GSSENCRequest: {@code N}, not supported. */
     void refuseEncryption() {
-        ByteBuf answer = channel.alloc().buffer(1).writeByte('N');
-        execute(() -> channel.writeAndFlush(answer), answer);
+        queue.add(channel.alloc().buffer(1).writeByte('N'));
+        queuedBytes.incrementAndGet();
+        flush();
     }
 
     void authenticationOk() {
         authentication(0, null);
-    }
-
-    void authenticationCleartextPassword() {
-        authentication(3, null);
     }
 
     /** AuthenticationSASL (10), SASLContinue (11) or SASLFinal (12) with their data. */
@@ -224,9 +250,16 @@ final class PgOutput {
         write(buf);
     }
 
-    /** Flushes, then closes the connection. */
+    /** Sends what is queued, then closes the connection. */
     void close() {
-        execute(() -> channel.writeAndFlush(channel.alloc().buffer(0)).addListener(f -> channel.close()), null);
+        try {
+            channel.eventLoop().execute(() -> {
+                drain();
+                channel.close();
+            });
+        } catch (RejectedExecutionException e) {
+            releaseQueued();
+        }
     }
 
     private ByteBuf begin(char type) {
@@ -237,34 +270,13 @@ final class PgOutput {
         write(message, false);
     }
 
-    /** Hands a finished message to the event loop; with {@code flushSoon}, a flush follows on the event loop. */
-    private void write(ByteBuf message, boolean flushSoon) {
+    /** Queues a finished message; with {@code send}, it goes out soon without waiting for a flush. */
+    private void write(ByteBuf message, boolean send) {
         message.setInt(1, message.writerIndex() - 1);
-        int size = message.readableBytes();
-        queuedBytes.addAndGet(size);
-        execute(() -> {
-            channel.write(message, channel.voidPromise());
-            if (queuedBytes.addAndGet(-size) < QUEUED_BYTES_LIMIT / 2) {
-                wakeWriter();
-            }
-            if (flushSoon && !flushPending) {
-                flushPending = true;
-                channel.eventLoop().execute(() -> {
-                    flushPending = false;
-                    channel.flush();
-                });
-            }
-        }, message);
-    }
-
-    private void execute(Runnable task, ByteBuf message) {
-        try {
-            channel.eventLoop().execute(task);
-        } catch (RejectedExecutionException e) {
-            // the event loop is shutting down: the connection is gone, and the message with it
-            if (message != null) {
-                message.release();
-            }
+        queuedBytes.addAndGet(message.readableBytes());
+        queue.add(message);
+        if (send) {
+            flush();
         }
     }
 
