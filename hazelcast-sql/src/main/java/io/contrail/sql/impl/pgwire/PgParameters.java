@@ -31,9 +31,6 @@ import java.time.temporal.ChronoUnit;
  */
 final class PgParameters {
 
-    private static final LocalDateTime PG_EPOCH = LocalDateTime.of(2000, 1, 1, 0, 0);
-    private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
-
     private PgParameters() {
     }
 
@@ -101,10 +98,10 @@ final class PgParameters {
             case FLOAT4 -> buffer.getFloat();
             case FLOAT8 -> buffer.getDouble();
             case NUMERIC -> numeric(buffer);
-            case DATE -> PG_EPOCH.toLocalDate().plusDays(buffer.getInt());
+            case DATE -> PgType.PG_EPOCH_DATE.plusDays(buffer.getInt());
             case TIME -> LocalTime.ofNanoOfDay(buffer.getLong() * 1000);
-            case TIMESTAMP -> PG_EPOCH.plus(buffer.getLong(), ChronoUnit.MICROS);
-            case TIMESTAMPTZ -> PG_EPOCH.plus(buffer.getLong(), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+            case TIMESTAMP -> PgType.PG_EPOCH.plus(buffer.getLong(), ChronoUnit.MICROS);
+            case TIMESTAMPTZ -> PgType.PG_EPOCH.plus(buffer.getLong(), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
             case VARCHAR, TEXT -> new String(value, StandardCharsets.UTF_8);
             case JSON -> throw unsupportedBinary(oid);
         };
@@ -125,7 +122,7 @@ final class PgParameters {
         }
         BigInteger unscaled = BigInteger.ZERO;
         for (int i = 0; i < digits; i++) {
-            unscaled = unscaled.multiply(TEN_THOUSAND).add(BigInteger.valueOf(buffer.getShort()));
+            unscaled = unscaled.multiply(PgType.TEN_THOUSAND).add(BigInteger.valueOf(buffer.getShort()));
         }
         // the digits stand for unscaled * 10000^(weight - digits + 1)
         BigDecimal value = new BigDecimal(unscaled).scaleByPowerOfTen(4 * (weight - digits + 1));

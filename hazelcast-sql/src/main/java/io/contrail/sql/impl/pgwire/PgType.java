@@ -71,9 +71,11 @@ enum PgType {
             .appendOffset("+HH:mm", "+00")
             .toFormatter();
 
-    private static final LocalDate PG_EPOCH_DATE = LocalDate.of(2000, 1, 1);
-    private static final LocalDateTime PG_EPOCH = PG_EPOCH_DATE.atStartOfDay();
-    private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+    /** Day 0 of {@code date} and microsecond 0 of {@code timestamp} in binary format. */
+    static final LocalDate PG_EPOCH_DATE = LocalDate.of(2000, 1, 1);
+    static final LocalDateTime PG_EPOCH = PG_EPOCH_DATE.atStartOfDay();
+    /** The base of {@code numeric} digits in binary format. */
+    static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
     private final int oid;
     private final int length;
