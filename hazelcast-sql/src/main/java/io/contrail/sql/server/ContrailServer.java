@@ -60,7 +60,7 @@ public final class ContrailServer implements AutoCloseable {
             ContrailServerConfig.Sql sql = config.sql();
             String bindAddress = sql.getBindAddress() != null ? sql.getBindAddress() : config.member().getBindAddress();
             Authenticator authenticator = authenticator(member, sql);
-            PgWireServer endpoint = startSqlEndpoint(bindAddress, sql, StatementRunner.of(SqlService.of(member)), authenticator);
+            PgWireServer endpoint = startSqlEndpoint(bindAddress, sql, StatementRunner.of(user -> SqlService.of(member)), authenticator);
             return new ContrailServer(member, endpoint);
         } catch (RuntimeException | Error e) {
             member.shutdown();

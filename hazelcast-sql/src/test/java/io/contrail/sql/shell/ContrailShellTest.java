@@ -49,7 +49,7 @@ class ContrailShellTest {
     static void start() {
         member = Contrail.newMember(new ContrailConfig().setClusterName("shell-" + UUID.randomUUID()).setCooperativeThreadCount(1));
         server = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 10),
-                StatementRunner.of(SqlService.of(member)), Authenticator.TRUST);
+                StatementRunner.of(user -> SqlService.of(member)), Authenticator.TRUST);
     }
 
     @AfterAll
@@ -167,7 +167,7 @@ class ContrailShellTest {
     @Test
     void aStreamingResult_printsAsItComes_untilCancelled() throws Exception {
         try (PgWireServer streaming = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 10),
-                (sql, params) -> endless(), Authenticator.TRUST);
+                (user, sql, params) -> endless(), Authenticator.TRUST);
              Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + streaming.port() + "/contrail",
                      "bob", "")) {
             StringWriter out = new StringWriter();

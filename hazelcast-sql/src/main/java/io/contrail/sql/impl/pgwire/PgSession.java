@@ -420,7 +420,7 @@ final class PgSession {
         if (result == null) {
             String engineSql = portal.prepared.placeholders() != null ? portal.prepared.placeholders().sql() : sql;
             try {
-                result = runner.run(engineSql, portal.parameters);
+                result = runner.run(info.user(), engineSql, portal.parameters);
             } catch (RuntimeException e) {
                 throw new PgException(PgError.of(e, engineSql), e);
             }
@@ -456,6 +456,10 @@ final class PgSession {
                     throw new PgException(PgError.error(PgError.QUERY_CANCELED, "the client closed the connection"));
                 }
                 if (!portal.rows.hasNext()) {
+                    if (cancelRequested) {
+                        // a result closed by cancel() may simply end
+                        throw PgException.cancelled();
+                    }
                     portal.close();
                     output.commandComplete(CatalogInterceptor.commandTag(portal.prepared.sql(), true, portal.rowCount));
                     return;

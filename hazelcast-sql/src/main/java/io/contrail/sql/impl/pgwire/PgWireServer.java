@@ -31,7 +31,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <pre>{@code
  * PgWireServer server = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 5433, 100),
- *         StatementRunner.of(SqlService.of(member)), Authenticator.TRUST);
+ *         StatementRunner.of(user -> SqlService.of(member)), Authenticator.TRUST);
  * ...
  * server.close();
  * }</pre>

@@ -41,7 +41,7 @@ class PgWireServerTest {
         member = Contrail.newMember(new ContrailConfig().setClusterName("pgwire-" + UUID.randomUUID())
                 .setCooperativeThreadCount(1));
         server = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 10),
-                StatementRunner.of(SqlService.of(member)), Authenticator.TRUST);
+                StatementRunner.of(user -> SqlService.of(member)), Authenticator.TRUST);
     }
 
     @AfterAll

@@ -74,18 +74,22 @@ class PgWireServer_StreamingTest {
         server.close();
     }
 
-    private static StatementResult run(String sql, Object[] params) {
+    private static StatementResult run(String user, String sql, Object[] params) {
         return switch (sql) {
             case "STREAM" -> new EndlessResult(false);
             case "WAIT" -> new EndlessResult(true);
             case "TYPES" -> new MaterializedResult(TYPES, List.of(new SqlRow(TYPES, TYPE_VALUES),
                     new SqlRow(TYPES, Collections.nCopies(TYPE_VALUES.size(), null))), -1);
+            case "WHOAMI" -> MaterializedResult.varcharColumn("user", user);
             case "ECHO ?" -> MaterializedResult.varcharColumn("echo", params[0] + ":" + params[0].getClass().getSimpleName());
             default -> throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, "the test engine runs STREAM and WAIT");
         };
     }
 
-    /** Rows 0, 1, 2, ... until closed; with {@code waitFirst}, hasNext blocks until closed. */
+    /**
+     * Rows 0, 1, 2, ... until closed; with {@code waitFirst}, hasNext blocks until closed. Once
+     * closed, hasNext says false, as an engine result does.
+     */
     private static final class EndlessResult implements StatementResult {
         private final boolean waitFirst;
         private final CountDownLatch closed = new CountDownLatch(1);
@@ -117,10 +121,7 @@ class PgWireServer_StreamingTest {
                             Thread.currentThread().interrupt();
                         }
                     }
-                    if (closed.getCount() == 0) {
-                        throw new IllegalStateException("the result is closed");
-                    }
-                    return true;
+                    return closed.getCount() > 0;
                 }
 
                 @Override
@@ -273,6 +274,15 @@ class PgWireServer_StreamingTest {
                     assertThat(rs.next()).isFalse();
                 }
             }
+        }
+    }
+
+    @Test
+    void statementsRunAsTheConnectionsUser() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("WHOAMI")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("alice");
         }
     }
 
