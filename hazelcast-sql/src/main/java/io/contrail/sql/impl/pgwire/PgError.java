@@ -27,9 +27,11 @@ import static java.util.Objects.requireNonNull;
  * UNSUPPORTED_STATEMENT                      0A000 feature_not_supported
  * </pre>
  *
- * A code added later falls back on its category: PARSING 42601; VALIDATION 42000; CATALOG 42704
- * for a name ending in {@code _NOT_FOUND}, 42710 for {@code _ALREADY_EXISTS}, else 42000;
- * EXECUTION XX000; UNSUPPORTED 0A000. Any other exception is XX000.
+ * A code added later goes by its name, then its category: {@code CANCELLED} 57014
+ * (query_canceled); {@code ..._CONVERSION_ERROR} 22P02 (invalid_text_representation);
+ * {@code INVALID_..._OPTION} 22023; {@code ..._NOT_FOUND} 42704; {@code ..._ALREADY_EXISTS}
+ * 42710; else PARSING 42601, VALIDATION and CATALOG 42000, EXECUTION XX000, UNSUPPORTED 0A000.
+ * Any other exception is XX000.
  *
  * @param severity  ERROR, or FATAL when the connection closes after it
  * @param sqlState  the five-character SQLSTATE
@@ -98,11 +100,25 @@ record PgError(String severity, String sqlState, String message, int position) {
     }
 
     private static String byCategory(SqlErrorCode code) {
+        String name = code.name();
+        if (name.equals("CANCELLED")) {
+            return QUERY_CANCELED;
+        }
+        if (name.endsWith("_CONVERSION_ERROR")) {
+            return "22P02";
+        }
+        if (name.startsWith("INVALID_") && name.endsWith("_OPTION")) {
+            return "22023";
+        }
+        if (name.endsWith("_NOT_FOUND")) {
+            return "42704";
+        }
+        if (name.endsWith("_ALREADY_EXISTS")) {
+            return "42710";
+        }
         return switch (code.getCategory()) {
             case PARSING -> "42601";
-            case VALIDATION -> "42000";
-            case CATALOG -> code.name().endsWith("_NOT_FOUND") ? "42704"
-                    : code.name().endsWith("_ALREADY_EXISTS") ? "42710" : "42000";
+            case VALIDATION, CATALOG -> "42000";
             case EXECUTION -> "XX000";
             case UNSUPPORTED -> FEATURE_NOT_SUPPORTED;
         };

@@ -110,7 +110,6 @@ class PgWireServerTest {
             assertSqlState(() -> statement.execute("DROP MAPPING nope"), "42P01", "nope");
             statement.execute(MAPPING.formatted("dup"));
             assertSqlState(() -> statement.execute(MAPPING.formatted("dup")), "42710", "dup");
-            assertSqlState(() -> statement.execute("CREATE JOB j AS INSERT INTO a SELECT * FROM b"), "0A000", "CREATE JOB");
             assertThat(showMappings(statement)).containsExactly("dup");
         }
     }

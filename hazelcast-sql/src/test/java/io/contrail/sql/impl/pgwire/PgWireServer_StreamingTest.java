@@ -278,6 +278,13 @@ class PgWireServer_StreamingTest {
     }
 
     @Test
+    void anUnsupportedStatement_isFeatureNotSupported() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertSqlState(() -> statement.execute("VACUUM"), "0A000", "the test engine runs");
+        }
+    }
+
+    @Test
     void statementsRunAsTheConnectionsUser() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("WHOAMI")) {
