@@ -278,6 +278,17 @@ class PgWireServer_StreamingTest {
     }
 
     @Test
+    void connectionsBeyondTheLimit_areRefused() throws SQLException {
+        try (PgWireServer small = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 1),
+                PgWireServer_StreamingTest::run, Authenticator.TRUST);
+             Connection first = PgWireServerTest.connect(small.port(), "contrail", new Properties())) {
+            assertSqlState(() -> PgWireServerTest.connect(small.port(), "contrail", new Properties()).close(),
+                    "53300", "at most 1 connections");
+            assertThat(first.isValid(2)).isTrue();
+        }
+    }
+
+    @Test
     void anUnsupportedStatement_isFeatureNotSupported() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             assertSqlState(() -> statement.execute("VACUUM"), "0A000", "the test engine runs");
