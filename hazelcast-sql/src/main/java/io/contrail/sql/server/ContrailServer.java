@@ -1,5 +1,6 @@
 package io.contrail.sql.server;
 
+import com.hazelcast.core.Hazelcast;
 import io.contrail.jet.Contrail;
 import io.contrail.jet.ContrailInstance;
 import io.contrail.sql.SqlService;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
@@ -130,29 +133,44 @@ public final class ContrailServer implements AutoCloseable {
         System.setProperty("hazelcast.shutdownhook.enabled", "false");
         System.setProperty("hazelcast.logging.type", "slf4j");
         Logger logger = LoggerFactory.getLogger(ContrailServer.class);
-        ContrailServer server;
-        try {
-            ContrailServerConfig config = configFrom(args);
-            server = start(config);
-            logger.info("Contrail member ready: cluster '{}', SQL on port {} (psql -h {} -p {} -U admin contrail)",
-                    config.member().getClusterName(), server.sqlPort(), config.member().getBindAddress(), server.sqlPort());
-        } catch (RuntimeException e) {
-            logger.error("Contrail could not start: {}", e.getMessage(), e);
-            LogManager.shutdown();
-            System.exit(1);
-            return;
-        }
+        AtomicReference<ContrailServer> started = new AtomicReference<>();
+        AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
+        // registered before the start, so that a SIGTERM while the member joins stops it too
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             logger.info("Shutting down");
             try {
-                server.close();
+                ContrailServer server = started.get();
+                if (server != null) {
+                    server.close();
+                } else {
+                    Hazelcast.shutdownAll();
+                }
                 logger.info("Stopped");
             } finally {
                 stopped.countDown();
                 LogManager.shutdown();
             }
         }, "contrail-shutdown"));
+        try {
+            ContrailServerConfig config = configFrom(args);
+            ContrailServer server = start(config);
+            started.set(server);
+            if (stopping.get()) {
+                server.close();
+                return;
+            }
+            logger.info("Contrail member ready: cluster '{}', SQL on port {} (psql -h {} -p {} -U admin contrail)",
+                    config.member().getClusterName(), server.sqlPort(), config.member().getBindAddress(), server.sqlPort());
+        } catch (RuntimeException e) {
+            if (stopping.get()) {
+                // stopped while starting: the shutdown hook does the rest
+                return;
+            }
+            logger.error("Contrail could not start: {}", e.getMessage(), e);
+            System.exit(1);
+        }
         stopped.await();
     }
 
