@@ -1,0 +1,174 @@
+package io.contrail.sql.impl.pgwire;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Answers, without the engine, the statements PostgreSQL clients send by themselves on connect
+ * or for metadata, so that {@code psql}, the JDBC driver and GUI tools work. Everything else goes
+ * to the engine. Matching is case-insensitive on the whole statement:
+ *
+ * <table>
+ * <caption>Intercepted statements</caption>
+ * <tr><th>statement</th><th>answer</th></tr>
+ * <tr><td>{@code SET ...}, {@code RESET ...}</td><td>tag {@code SET}/{@code RESET}; nothing changes</td></tr>
+ * <tr><td>{@code BEGIN}, {@code START TRANSACTION ...}</td><td>tag {@code BEGIN}; there are no transactions, every statement acts at once</td></tr>
+ * <tr><td>{@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}</td><td>tag {@code COMMIT}/{@code ROLLBACK}</td></tr>
+ * <tr><td>{@code DISCARD ALL}, {@code DEALLOCATE ...}</td><td>their tag (connection pools send them)</td></tr>
+ * <tr><td>{@code SHOW TRANSACTION ISOLATION LEVEL}, {@code SHOW name} of a setting below</td><td>one row, one column</td></tr>
+ * <tr><td>{@code SELECT version()}, {@code current_database()}, {@code current_schema()},
+ *     {@code current_user}, {@code session_user}, {@code pg_backend_pid()}</td><td>one row</td></tr>
+ * <tr><td>a query reading {@code pg_catalog.*}, {@code information_schema.*} or a
+ *     {@code pg_type}/{@code pg_class}/{@code pg_namespace}/{@code pg_attribute}... table</td>
+ *     <td>no rows: Contrail has no PostgreSQL catalog, so type lookups of the JDBC driver find
+ *     nothing (it then treats the type as {@code OTHER}) and {@code psql}'s {@code \d} lists nothing</td></tr>
+ * </table>
+ *
+ * Settings for SHOW: {@code server_version}, {@code server_encoding}, {@code client_encoding},
+ * {@code DateStyle}, {@code TimeZone}, {@code integer_datetimes},
+ * {@code standard_conforming_strings}, {@code transaction_isolation}, {@code search_path},
+ * {@code max_identifier_length}, {@code is_superuser}, {@code transaction_read_only},
+ * {@code default_transaction_read_only}, {@code application_name}. {@code SHOW MAPPINGS},
+ * {@code SHOW JOBS} and the other SHOW statements of Contrail are not intercepted.
+ *
+ * <p>Threading: immutable; shared by all connections.
+ */
+final class CatalogInterceptor {
+
+    /** The version we announce: PostgreSQL 14's protocol and behaviour, which clients check. */
+    static final String SERVER_VERSION = "14.0";
+    static final String DATABASE = "contrail";
+
+    private static final Pattern SET = Pattern.compile("(?is)(SET|RESET)\\s.*");
+    private static final Pattern BEGIN = Pattern.compile("(?is)(BEGIN|START\\s+TRANSACTION)(\\s.*)?");
+    private static final Pattern COMMIT = Pattern.compile("(?is)(COMMIT|END)(\\s+(WORK|TRANSACTION))?");
+    private static final Pattern ROLLBACK = Pattern.compile("(?is)(ROLLBACK|ABORT)(\\s+(WORK|TRANSACTION))?");
+    private static final Pattern DISCARD = Pattern.compile("(?is)DISCARD\\s+ALL|DEALLOCATE(\\s.*)?");
+    private static final Pattern SHOW = Pattern.compile("(?is)SHOW\\s+(\\w+|TRANSACTION\\s+ISOLATION\\s+LEVEL)");
+    private static final Pattern SELECT_FUNCTION = Pattern.compile(
+            "(?is)SELECT\\s+(?:pg_catalog\\.)?(version\\(\\)|current_database\\(\\)|current_schema(?:\\(\\))?"
+                    + "|current_user|session_user|user|pg_backend_pid\\(\\))");
+    private static final Pattern CATALOG_QUERY = Pattern.compile(
+            "(?is)(SELECT|WITH)\\s.*\\b(pg_catalog\\s*\\.|information_schema\\s*\\.|pg_type|pg_class|pg_namespace"
+                    + "|pg_attribute|pg_proc|pg_database|pg_settings|pg_roles|pg_user|pg_index|pg_description)\\b.*");
+
+    private final Map<String, String> settings;
+
+    CatalogInterceptor() {
+        Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        map.put("server_version", SERVER_VERSION);
+        map.put("server_encoding", "UTF8");
+        map.put("client_encoding", "UTF8");
+        map.put("DateStyle", "ISO, MDY");
+        map.put("TimeZone", "UTC");
+        map.put("integer_datetimes", "on");
+        map.put("standard_conforming_strings", "on");
+        map.put("transaction_isolation", "read committed");
+        map.put("search_path", "public");
+        map.put("max_identifier_length", "63");
+        map.put("is_superuser", "off");
+        map.put("transaction_read_only", "off");
+        map.put("default_transaction_read_only", "off");
+        this.settings = map;
+    }
+
+    /** The ParameterStatus values sent after authentication. */
+    Map<String, String> startupParameters(String applicationName) {
+        Map<String, String> status = new TreeMap<>();
+        for (String name : new String[] {"server_version", "server_encoding", "client_encoding", "DateStyle",
+                "TimeZone", "integer_datetimes", "standard_conforming_strings", "is_superuser"}) {
+            status.put(name, settings.get(name));
+        }
+        status.put("application_name", applicationName);
+        return status;
+    }
+
+    /**
+     * The answer to a statement, or empty if the engine is to run it.
+     *
+     * @param statement one statement, trimmed, without its {@code ;}
+     * @param session   who asks
+     */
+    Optional<StatementResult> intercept(String statement, SessionInfo session) {
+        requireNonNull(statement, "statement is null");
+        requireNonNull(session, "session is null");
+        if (SET.matcher(statement).matches()) {
+            return Optional.of(MaterializedResult.updateCount(0));
+        }
+        if (BEGIN.matcher(statement).matches() || COMMIT.matcher(statement).matches()
+                || ROLLBACK.matcher(statement).matches() || DISCARD.matcher(statement).matches()) {
+            return Optional.of(MaterializedResult.updateCount(0));
+        }
+        Matcher show = SHOW.matcher(statement);
+        if (show.matches()) {
+            String name = show.group(1).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            if (name.equals("transaction isolation level")) {
+                return Optional.of(MaterializedResult.varcharColumn("transaction_isolation", settings.get("transaction_isolation")));
+            }
+            if (name.equals("application_name")) {
+                return Optional.of(MaterializedResult.varcharColumn(name, session.applicationName()));
+            }
+            if (settings.containsKey(name)) {
+                return Optional.of(MaterializedResult.varcharColumn(name, settings.get(name)));
+            }
+            return Optional.empty();
+        }
+        Matcher function = SELECT_FUNCTION.matcher(statement);
+        if (function.matches()) {
+            String name = function.group(1).toLowerCase(Locale.ROOT).replace("()", "");
+            String value = switch (name) {
+                case "version" -> "PostgreSQL " + SERVER_VERSION + " (Contrail)";
+                case "current_database" -> DATABASE;
+                case "current_schema" -> "public";
+                case "pg_backend_pid" -> Integer.toString(session.processId());
+                default -> session.user();
+            };
+            return Optional.of(MaterializedResult.varcharColumn(name, value));
+        }
+        if (CATALOG_QUERY.matcher(statement).matches()) {
+            return Optional.of(MaterializedResult.varcharColumn("?column?"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The command tag of CommandComplete for a statement that ended with {@code rows} rows or an
+     * update count: {@code SELECT n} for rows, {@code INSERT 0 n}, {@code UPDATE n},
+     * {@code DELETE n}, {@code MERGE n} for changes, else the statement's leading keywords
+     * ({@code CREATE MAPPING}, {@code DROP JOB}, {@code SET}, {@code BEGIN}, ...).
+     */
+    static String commandTag(String statement, boolean rowSet, long count) {
+        String[] words = statement.strip().split("\\s+", 4);
+        String first = words[0].toUpperCase(Locale.ROOT);
+        if (rowSet) {
+            return first.equals("SHOW") && words.length == 2 && !words[1].equalsIgnoreCase("MAPPINGS")
+                    && !words[1].equalsIgnoreCase("JOBS") && !words[1].equalsIgnoreCase("SNAPSHOTS")
+                    ? "SHOW" : "SELECT " + count;
+        }
+        return switch (first) {
+            case "INSERT", "SINK" -> "INSERT 0 " + count;
+            case "UPDATE", "DELETE", "MERGE" -> first + " " + count;
+            case "START" -> "BEGIN";
+            case "END" -> "COMMIT";
+            case "ABORT" -> "ROLLBACK";
+            case "CREATE", "DROP", "ALTER" -> words.length > 1 ? first + " " + secondKeyword(words) : first;
+            case "DISCARD" -> "DISCARD ALL";
+            default -> first;
+        };
+    }
+
+    /** The object kind of CREATE/DROP/ALTER, skipping OR REPLACE. */
+    private static String secondKeyword(String[] words) {
+        String second = words[1].toUpperCase(Locale.ROOT);
+        if (second.equals("OR") && words.length > 3) {
+            return words[3].split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+        }
+        return second;
+    }
+}

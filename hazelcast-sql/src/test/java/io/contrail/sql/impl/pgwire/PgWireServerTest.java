@@ -1,0 +1,212 @@
+package io.contrail.sql.impl.pgwire;
+
+import io.contrail.jet.Contrail;
+import io.contrail.jet.ContrailConfig;
+import io.contrail.jet.ContrailInstance;
+import io.contrail.sql.SqlService;
+import io.contrail.sql.impl.catalog.MappingCatalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.postgresql.util.PSQLException;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The PostgreSQL JDBC driver against the endpoint on a real member: statements, errors, metadata. */
+@Timeout(30)
+class PgWireServerTest {
+
+    private static final String MAPPING = "CREATE MAPPING %s (id BIGINT EXTERNAL NAME __key, name VARCHAR) TYPE IMap "
+            + "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json')";
+
+    private static ContrailInstance member;
+    private static PgWireServer server;
+
+    @BeforeAll
+    static void start() {
+        member = Contrail.newMember(new ContrailConfig().setClusterName("pgwire-" + UUID.randomUUID())
+                .setCooperativeThreadCount(1));
+        server = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 10),
+                StatementRunner.of(user -> SqlService.of(member, user)), Authenticator.TRUST);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        member.shutdown();
+    }
+
+    @AfterEach
+    void clearCatalog() {
+        member.getHazelcastInstance().getMap(MappingCatalog.MAP_NAME).clear();
+    }
+
+    static Connection connect(int port, String database, Properties extra) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", "alice");
+        properties.setProperty("password", "unused");
+        properties.putAll(extra);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, properties);
+    }
+
+    private static Connection connect() throws SQLException {
+        return connect(server.port(), "contrail", new Properties());
+    }
+
+    private static List<String> showMappings(Statement statement) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery("SHOW MAPPINGS")) {
+            assertThat(rs.getMetaData().getColumnCount()).isEqualTo(1);
+            assertThat(rs.getMetaData().getColumnName(1)).isEqualTo("name");
+            assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("varchar");
+            while (rs.next()) {
+                names.add(rs.getString("name"));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void createAndShowMappings() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate(MAPPING.formatted("trades"))).isZero();
+            assertThat(statement.execute(MAPPING.formatted("orders"))).isFalse();
+            assertThat(showMappings(statement)).containsExactly("orders", "trades");
+            assertThat(connection.getMetaData().getDatabaseProductVersion()).isEqualTo("14.0");
+        }
+    }
+
+    @Test
+    void simpleQueryProtocol_runsSeveralStatements() throws SQLException {
+        Properties simple = new Properties();
+        simple.setProperty("preferQueryMode", "simple");
+        try (Connection connection = connect(server.port(), "contrail", simple);
+             Statement statement = connection.createStatement()) {
+            statement.execute(MAPPING.formatted("a") + "; " + MAPPING.formatted("\"b;c\"") + ";");
+            assertThat(showMappings(statement)).containsExactly("a", "b;c");
+        }
+    }
+
+    @Test
+    void errorsCarryTheirSqlState_andTheConnectionRecovers() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertSqlState(() -> statement.execute("CREATE MAPPING x (id BIGINT) TYPE IMap OPTIONS ('keyFormat' = 'bigint', "
+                    + "'valueFormat' = 'json', 'bogus' = '1')"), "22023", "bogus");
+            assertSqlState(() -> statement.execute("CREATE MAPPIN x"), "42601", "MAPPIN");
+            assertSqlState(() -> statement.execute("DROP MAPPING nope"), "42P01", "nope");
+            statement.execute(MAPPING.formatted("dup"));
+            assertSqlState(() -> statement.execute(MAPPING.formatted("dup")), "42710", "dup");
+            assertThat(showMappings(statement)).containsExactly("dup");
+        }
+    }
+
+    @Test
+    void syntaxErrorsGiveAPosition() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("SHOW MAPPINGS extra"))
+                    .isInstanceOfSatisfying(PSQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("42601");
+                        assertThat(e.getServerErrorMessage().getPosition()).isEqualTo(15);
+                    });
+        }
+    }
+
+    @Test
+    void preparedStatementParametersReachTheEngine() throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement prepared = connection.prepareStatement("SHOW MAPPINGS")) {
+            try (ResultSet rs = prepared.executeQuery()) {
+                assertThat(rs.next()).isFalse();
+            }
+        }
+        try (Connection connection = connect();
+             PreparedStatement prepared = connection.prepareStatement(MAPPING.formatted("p") + " -- $1 in a comment, '$2'")) {
+            prepared.execute();
+        }
+        try (Connection connection = connect();
+             PreparedStatement prepared = connection.prepareStatement("DROP MAPPING IF EXISTS p")) {
+            prepared.execute();
+        }
+        // the mapping statements take no parameters: the engine refuses one it is given
+        try (Connection connection = connect();
+             PreparedStatement prepared = connection.prepareStatement("SHOW MAPPINGS -- $1")) {
+            assertThat(prepared.getParameterMetaData().getParameterCount()).isZero();
+        }
+    }
+
+    @Test
+    void repeatedPreparedStatements_switchToNamedStatements() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(MAPPING.formatted("m"));
+            try (PreparedStatement prepared = connection.prepareStatement("SHOW MAPPINGS")) {
+                for (int i = 0; i < 8; i++) {
+                    try (ResultSet rs = prepared.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).isEqualTo("m");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void clientQueries_areAnsweredWithoutTheEngine() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET application_name = 'test'");
+            statement.execute("BEGIN");
+            statement.execute("COMMIT");
+            try (ResultSet rs = statement.executeQuery("SELECT version()")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).startsWith("PostgreSQL 14.0");
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT current_user")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("alice");
+            }
+            assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+            try (ResultSet rs = statement.executeQuery("SELECT typname FROM pg_catalog.pg_type WHERE oid = 1")) {
+                assertThat(rs.next()).isFalse();
+            }
+            connection.setAutoCommit(false);
+            statement.execute(MAPPING.formatted("tx"));
+            connection.commit();
+            assertThat(connection.isValid(2)).isTrue();
+        }
+    }
+
+    @Test
+    void anotherDatabase_isRefused() {
+        assertThatThrownBy(() -> connect(server.port(), "postgres", new Properties()).close())
+                .isInstanceOfSatisfying(PSQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo("3D000");
+                    assertThat(e.getMessage()).contains("contrail");
+                });
+    }
+
+    static void assertSqlState(ThrowingRunnable statement, String sqlState, String messagePart) {
+        assertThatThrownBy(statement::run)
+                .isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo(sqlState);
+                    assertThat(e.getMessage()).contains(messagePart);
+                });
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
