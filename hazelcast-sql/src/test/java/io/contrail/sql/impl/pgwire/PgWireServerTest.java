@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The PostgreSQL JDBC driver against the endpoint on a real member: statements, errors, metadata. */
@@ -88,6 +89,39 @@ class PgWireServerTest {
             assertThat(showMappings(statement)).containsExactly("orders", "trades");
             assertThat(connection.getMetaData().getDatabaseProductVersion()).isEqualTo("14.0");
         }
+    }
+
+    @Test
+    void engineQueries_withParameters_andAStreamingSelectCancelledByClosing() throws SQLException {
+        try (Connection connection = connect()) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT v, v * 10 AS ten FROM TABLE(generate_series(1, 100)) WHERE v > ? ORDER BY v DESC LIMIT 2")) {
+                query.setLong(1, 50);
+                try (ResultSet rs = query.executeQuery()) {
+                    assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("int8");
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong("ten")).isEqualTo(1000);
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(99);
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+            connection.setAutoCommit(false); // the driver fetches in portions only inside a transaction
+            try (Statement stream = connection.createStatement()) {
+                stream.setFetchSize(10);
+                try (ResultSet rs = stream.executeQuery("SELECT v FROM TABLE(generate_stream(1000))")) {
+                    for (long expected = 0; expected < 25; expected++) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getLong(1)).isEqualTo(expected);
+                    }
+                }
+            }
+            connection.setAutoCommit(true);
+        }
+        // closing the connection ends its statements: the streaming query's job is cancelled
+        await().untilAsserted(() -> assertThat(member.getJobs())
+                .allSatisfy(job -> assertThat(job.getFuture()).isDone()));
+        assertThat(member.getJobs()).anySatisfy(job -> assertThat(job.getConfig().getOwner()).isEqualTo("alice"));
     }
 
     @Test
