@@ -49,6 +49,10 @@ public enum SqlErrorCode {
     MAPPING_NOT_FOUND(3001, Category.CATALOG),
     /** CREATE JOB without IF NOT EXISTS names a job that is active. */
     JOB_ALREADY_EXISTS(3002, Category.CATALOG),
+    /** CREATE USER without IF NOT EXISTS, for a user that exists. (Users number from 3100.) */
+    USER_ALREADY_EXISTS(3100, Category.CATALOG),
+    /** A user statement names a user that does not exist (without IF EXISTS). */
+    USER_NOT_FOUND(3101, Category.CATALOG),
 
     // EXECUTION: 4000-4999
     /** The statement was valid but failed while running; the cause says why. */
@@ -61,6 +65,10 @@ public enum SqlErrorCode {
     // UNSUPPORTED: 5000-5999
     /** A statement the grammar reads but the engine cannot run yet. */
     UNSUPPORTED_STATEMENT(5000, Category.UNSUPPORTED),
+
+    // ACCESS: 6000-6999
+    /** The user may not do what the statement asks (a non-admin managing users, ...). */
+    PERMISSION_DENIED(6000, Category.ACCESS),
     /**/;
 
     /** The kind of error; each has a range of 1000 numbers. */
@@ -74,7 +82,9 @@ public enum SqlErrorCode {
         /** The statement failed while running: 4000-4999. */
         EXECUTION,
         /** The statement is valid but not supported yet: 5000-5999. */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /** The user may not run the statement: 6000-6999. */
+        ACCESS
     }
 
     private final int code;

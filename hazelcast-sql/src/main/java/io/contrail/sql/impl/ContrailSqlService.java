@@ -16,13 +16,20 @@ import io.contrail.sql.impl.catalog.MappingValidator;
 import io.contrail.sql.impl.connector.SqlConnectors;
 import io.contrail.sql.impl.exec.QueryExecutor;
 import io.contrail.sql.impl.exec.StatementContext;
+import io.contrail.sql.impl.parse.SqlAlterUser;
 import io.contrail.sql.impl.parse.SqlControlJob;
 import io.contrail.sql.impl.parse.SqlControlJobs;
 import io.contrail.sql.impl.parse.SqlCreateJob;
 import io.contrail.sql.impl.parse.SqlCreateMapping;
+import io.contrail.sql.impl.parse.SqlCreateUser;
 import io.contrail.sql.impl.parse.SqlDropMapping;
+import io.contrail.sql.impl.parse.SqlDropUser;
+import io.contrail.sql.impl.parse.SqlGrantRole;
 import io.contrail.sql.impl.parse.SqlParsing;
 import io.contrail.sql.impl.parse.SqlShowMappings;
+import io.contrail.sql.impl.parse.SqlShowUsers;
+import io.contrail.sql.impl.users.UserStatements;
+import io.contrail.sql.impl.users.UserStore;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlInsert;
@@ -49,6 +56,7 @@ public final class ContrailSqlService implements SqlService {
     private final ContrailInstance member;
     private final MappingCatalog catalog;
     private final QueryExecutor queries;
+    private final UserStatements users;
     private final String user;
 
     public ContrailSqlService(ContrailInstance member, String user) {
@@ -56,6 +64,7 @@ public final class ContrailSqlService implements SqlService {
         this.user = requireNonNull(user, "user is null");
         this.catalog = new MappingCatalog(member.getHazelcastInstance());
         this.queries = new QueryExecutor(member, catalog);
+        this.users = new UserStatements(new UserStore(member.getHazelcastInstance()));
     }
 
     @Override
@@ -83,6 +92,26 @@ public final class ContrailSqlService implements SqlService {
                     .map(name -> new SqlRow(SHOW_MAPPINGS_METADATA, List.of(name)))
                     .toList();
             return SqlResult.ofRows(SHOW_MAPPINGS_METADATA, rows);
+        }
+        if (node instanceof SqlCreateUser create) {
+            noParameters("CREATE USER", parameters);
+            return users.create(create, user);
+        }
+        if (node instanceof SqlAlterUser alter) {
+            noParameters("ALTER USER", parameters);
+            return users.alter(alter, user);
+        }
+        if (node instanceof SqlDropUser drop) {
+            noParameters("DROP USER", parameters);
+            return users.drop(drop, user);
+        }
+        if (node instanceof SqlGrantRole grant) {
+            noParameters(grant.isGrant() ? "GRANT" : "REVOKE", parameters);
+            return users.grant(grant, user);
+        }
+        if (node instanceof SqlShowUsers) {
+            noParameters("SHOW USERS", parameters);
+            return users.show();
         }
         if (node instanceof SqlExplain explain) {
             return queries.explain(explain, parameters);

@@ -1,6 +1,7 @@
 package io.contrail.sql.server;
 
 import io.contrail.sql.impl.users.UserStore;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -11,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -56,6 +59,52 @@ class ContrailServerTest {
                 assertThat(rs.getString("name")).isEqualTo("shared");
             }
         }
+    }
+
+    @Test
+    void userStatements_overSql_withTheirPrivileges() throws Exception {
+        try (ContrailServer server = ContrailServer.start(config("users-" + UUID.randomUUID()));
+             Connection admin = connect(server); Statement asAdmin = admin.createStatement()) {
+            asAdmin.execute("CREATE USER dana WITH PASSWORD 'd4na'");
+            asAdmin.execute("CREATE USER IF NOT EXISTS dana");
+            asAdmin.execute("CREATE USER ops WITH PASSWORD 'op5' CONTROLJOB");
+            assertSqlState(() -> asAdmin.execute("CREATE USER dana"), "42710", "already exists");
+            try (ResultSet rs = asAdmin.executeQuery("SHOW USERS")) {
+                List<String> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(rs.getString("username") + "|" + rs.getString("options") + "|" + rs.getString("member_of"));
+                }
+                assertThat(rows).containsExactly("admin||admin", "dana||", "ops|CONTROLJOB|");
+            }
+            try (Connection dana = connect(server, "dana", "d4na"); Statement asDana = dana.createStatement()) {
+                assertSqlState(() -> asDana.execute("CREATE USER eve"), "42501", "User 'dana' may not create users");
+                assertSqlState(() -> asDana.execute("ALTER USER dana CONTROLJOB"), "42501", "own CONTROLJOB");
+                assertSqlState(() -> asDana.execute("GRANT admin TO dana"), "42501", "only an admin may");
+                asDana.execute("ALTER USER dana WITH PASSWORD 'n3w'");
+            }
+            connect(server, "dana", "n3w").close();
+            assertThatThrownBy(() -> connect(server, "dana", "d4na").close()).isInstanceOf(SQLException.class);
+            asAdmin.execute("GRANT admin TO dana");
+            try (Connection dana = connect(server, "dana", "n3w"); Statement asDana = dana.createStatement()) {
+                asDana.execute("CREATE USER eve");
+                asDana.execute("DROP USER eve");
+                assertSqlState(() -> asDana.execute("DROP USER admin"), "42501", "built-in user");
+                assertSqlState(() -> asDana.execute("REVOKE admin FROM admin"), "42501", "keeps its role");
+                assertSqlState(() -> asDana.execute("GRANT superuser TO ops"), "42601", "the only role is 'admin'");
+            }
+            asAdmin.execute("REVOKE admin FROM dana");
+            asAdmin.execute("ALTER USER dana PASSWORD NULL");
+            assertThatThrownBy(() -> connect(server, "dana", "n3w").close()).isInstanceOf(SQLException.class);
+            asAdmin.execute("DROP USER IF EXISTS dana, nobody");
+            assertSqlState(() -> asAdmin.execute("DROP USER dana"), "42704", "does not exist");
+            assertThat(new UserStore(server.member().getHazelcastInstance()).names()).containsExactly("admin", "ops");
+        }
+    }
+
+    private static void assertSqlState(ThrowingCallable statement, String sqlState, String messagePart) {
+        assertThatThrownBy(statement)
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(sqlState))
+                .hasMessageContaining(messagePart);
     }
 
     @Test

@@ -95,6 +95,14 @@ record PgError(String severity, String sqlState, String message, int position) {
             case MAPPING_ALREADY_EXISTS -> "42710";
             case MAPPING_NOT_FOUND -> "42P01";
             case EXECUTION_FAILED -> "XX000";
+            case INVALID_QUERY -> "42000";
+            case INVALID_STREAMING_QUERY -> FEATURE_NOT_SUPPORTED;
+            case INVALID_JOB_OPTION -> "22023";
+            case JOB_ALREADY_EXISTS, USER_ALREADY_EXISTS -> "42710";
+            case USER_NOT_FOUND -> "42704";
+            case DATA_CONVERSION_ERROR -> "22P02";
+            case CANCELLED -> QUERY_CANCELED;
+            case PERMISSION_DENIED -> "42501";
             default -> byCategory(code);
         };
     }
@@ -121,6 +129,7 @@ record PgError(String severity, String sqlState, String message, int position) {
             case VALIDATION, CATALOG -> "42000";
             case EXECUTION -> "XX000";
             case UNSUPPORTED -> FEATURE_NOT_SUPPORTED;
+            case ACCESS -> "42501";
         };
     }
 

@@ -9,7 +9,8 @@ import static java.util.Objects.requireNonNull;
  * A user of the SQL endpoint as {@link UserStore} keeps it. Immutable.
  *
  * @param name        the name clients log in with (case-sensitive)
- * @param credentials the password's SCRAM-SHA-256 verifier; never the password
+ * @param credentials the password's SCRAM-SHA-256 verifier, never the password; {@code null} for a
+ *                    user without a password, who cannot log in with one
  * @param admin       whether the user has the {@code admin} role: controls every job and user
  * @param controlJob  the {@code CONTROLJOB} option: controls the jobs of non-admin users
  * @param createdAt   when the user was created
@@ -21,7 +22,6 @@ public record User(String name, ScramCredentials credentials, boolean admin, boo
 
     public User {
         requireNonNull(name, "name is null");
-        requireNonNull(credentials, "credentials is null");
         requireNonNull(createdAt, "createdAt is null");
         if (name.isBlank()) {
             throw new IllegalArgumentException("A user name must not be blank");

@@ -67,6 +67,7 @@ public final class UserStore {
     /**
      * Creates a user.
      *
+     * @param password the password, or {@code null} for none (the user cannot log in with one)
      * @return whether it was created; {@code false} if one of that name exists (it is left as it is)
      * @throws IllegalArgumentException if the password is empty
      */
@@ -75,12 +76,12 @@ public final class UserStore {
     }
 
     /**
-     * Sets a user's password.
+     * Sets a user's password, or removes it ({@code null}).
      *
      * @return whether the user exists
      */
     public boolean setPassword(String name, String password) {
-        ScramCredentials credentials = ScramCredentials.of(password, random);
+        ScramCredentials credentials = password == null ? null : ScramCredentials.of(password, random);
         return update(name, user -> user.withCredentials(credentials));
     }
 
@@ -100,7 +101,8 @@ public final class UserStore {
     }
 
     private User newUser(String name, String password, boolean admin, boolean controlJob) {
-        return new User(name, ScramCredentials.of(password, random), admin, controlJob, Instant.now());
+        return new User(name, password == null ? null : ScramCredentials.of(password, random), admin, controlJob,
+                Instant.now());
     }
 
     private boolean update(String name, UnaryOperator<User> change) {
