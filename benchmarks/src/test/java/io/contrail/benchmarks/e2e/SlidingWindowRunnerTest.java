@@ -35,11 +35,11 @@ class SlidingWindowRunnerTest {
         String row = printed.lines().filter(line -> line.startsWith("| " + engine + " |")).findFirst().orElseThrow();
         List<String> cells = cells(row);
         assertThat(cells.subList(0, 4)).containsExactly(engine, "wall", "none", "100,000");
-        double eventsPerSecond = number(cells.get(4));
-        assertThat(eventsPerSecond).as(row).isBetween(50_000.0, 150_000.0);
-        // 10,000 keys x 100 windows closing per second
-        assertThat(number(cells.get(5))).as(row).isGreaterThan(100_000.0);
-        assertThat(number(cells.get(6))).as("event time/wall: " + row).isBetween(0.5, 1.5);
+        // No lower bound on the figures: on a loaded machine an engine may fall far behind the
+        // rate, and speed is the benchmarks' business, not a test's. They must be there, and sane.
+        assertThat(number(cells.get(4))).as(row).isPositive().isLessThanOrEqualTo(150_000.0);
+        assertThat(number(cells.get(5))).as(row).isPositive();
+        assertThat(number(cells.get(6))).as("event time/wall: " + row).isPositive();
         for (int latencyColumn = 7; latencyColumn <= 11; latencyColumn++) {
             assertThat(number(cells.get(latencyColumn))).as("column %d of %s", latencyColumn, row).isPositive();
         }
