@@ -41,7 +41,8 @@ public interface Outbox {
     boolean offerToSnapshot(Object key, Object value);
 
     /**
-     * Whether an offer to several ordinals was accepted by some and refused by others: the
+     * Whether the last offer went to several downstream processors (several ordinals, or a
+     * watermark or broadcast to several queues) and was taken by some and refused by others: the
      * processor must offer that same item again before any other.
      */
     boolean hasUnfinishedItem();

@@ -23,6 +23,9 @@ abstract class OutboundCollector {
     /** Offers to every downstream processor; {@code true} once all of them have taken the item. */
     abstract boolean offerToAll(Object item);
 
+    /** Whether the last {@link #offerToAll} was refused after some downstream processors took the item. */
+    abstract boolean isPartlyTaken();
+
     /** The collectors that put items into queues; they remember which queues took an item. */
     abstract static class QueueCollector extends OutboundCollector {
 
@@ -52,6 +55,11 @@ abstract class OutboundCollector {
             Arrays.fill(taken, false);
             takenCount = 0;
             return true;
+        }
+
+        @Override
+        final boolean isPartlyTaken() {
+            return takenCount > 0;
         }
     }
 
@@ -153,6 +161,12 @@ abstract class OutboundCollector {
         @Override
         boolean offerToAll(Object item) {
             return stage.offerControl(item);
+        }
+
+        /** One downstream processor: an item is taken or not (the stage finishes a control item it started itself). */
+        @Override
+        boolean isPartlyTaken() {
+            return false;
         }
     }
 }

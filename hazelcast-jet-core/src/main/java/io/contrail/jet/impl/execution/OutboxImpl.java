@@ -12,6 +12,14 @@ import java.util.Arrays;
  * {@code batchLimit} data items per tasklet call, so that a processor that emits many items for
  * one input (flatMap, a window firing) yields its worker thread to the others in between.
  *
+ * <p>An item that goes to several queues (a control item, a broadcast, an offer to several
+ * ordinals) may be taken by some and refused by others: it is then <em>unfinished</em>, and the
+ * collectors remember which queues took it. Nothing else may go out before it, not even a
+ * snapshot barrier: the barrier would skip the queues that took the unfinished item (they count
+ * as having taken the next control item too) and overtake it on the others. The tasklet therefore
+ * starts a snapshot only once no item is unfinished, and meanwhile {@link #block}s the outbox so
+ * that the processor finishes that item without emitting new ones.
+ *
  * <p>Threading: confined to the processor's tasklet thread.
  */
 final class OutboxImpl implements Outbox {
@@ -20,7 +28,10 @@ final class OutboxImpl implements Outbox {
     private final int batchLimit;
     private final int[] allOrdinals;
     private final boolean[] ordinalTaken;
-    private boolean unfinished;
+    /** The item some downstream processors took and others refused, or {@code null}. */
+    private Object unfinishedItem;
+    /** Whether only {@link #unfinishedItem} is accepted, until the next {@link #resetBatch()}. */
+    private boolean blocked;
     /** Where {@link #offerToSnapshot} writes while the processor saves its state, else {@code null}. */
     private SnapshotWriter snapshotWriter;
     private int acceptedInCall;
@@ -38,9 +49,18 @@ final class OutboxImpl implements Outbox {
         return collectors;
     }
 
-    /** Called by the tasklet before each call of the processor. */
+    /** Called by the tasklet before each call of the processor; also lifts {@link #block()}. */
     void resetBatch() {
         acceptedInCall = 0;
+        blocked = false;
+    }
+
+    /**
+     * Until the next {@link #resetBatch()}, refuses every item but the unfinished one (everything,
+     * once that one is taken): the processor finishes the item it owes and emits nothing new.
+     */
+    void block() {
+        blocked = true;
     }
 
     /** Data items accepted so far, for metrics. */
@@ -62,41 +82,54 @@ final class OutboxImpl implements Outbox {
             throw new IllegalArgumentException("Output ordinal " + ordinal + " does not exist: the vertex has "
                     + collectors.length + " output edge(s)");
         }
+        if (blocked && item != unfinishedItem) {
+            return false;
+        }
         boolean control = isControl(item);
         if (!control && acceptedInCall >= batchLimit) {
             return false;
         }
-        if (control ? collectors[ordinal].offerToAll(item) : collectors[ordinal].offer(item)) {
+        OutboundCollector collector = collectors[ordinal];
+        if (control ? collector.offerToAll(item) : collector.offer(item)) {
+            unfinishedItem = null;
             if (!control) {
                 acceptedInCall++;
                 itemsOut++;
             }
             return true;
         }
+        unfinishedItem = collector.isPartlyTaken() ? item : null;
         return false;
     }
 
     @Override
     public boolean offer(int[] ordinals, Object item) {
+        if (blocked && item != unfinishedItem) {
+            return false;
+        }
         boolean control = isControl(item);
-        if (!control && !unfinished && acceptedInCall >= batchLimit) {
+        if (!control && unfinishedItem == null && acceptedInCall >= batchLimit) {
             return false;
         }
         boolean done = true;
+        boolean partlyTaken = false;
         for (int ordinal : ordinals) {
             if (ordinalTaken[ordinal]) {
+                partlyTaken = true;
                 continue;
             }
             if (control ? collectors[ordinal].offerToAll(item) : collectors[ordinal].offer(item)) {
                 ordinalTaken[ordinal] = true;
+                partlyTaken = true;
                 if (!control) {
                     itemsOut++;
                 }
             } else {
                 done = false;
+                partlyTaken |= collectors[ordinal].isPartlyTaken();
             }
         }
-        unfinished = !done;
+        unfinishedItem = !done && partlyTaken ? item : null;
         if (done) {
             for (int ordinal : ordinals) {
                 ordinalTaken[ordinal] = false;
@@ -133,6 +166,6 @@ final class OutboxImpl implements Outbox {
 
     @Override
     public boolean hasUnfinishedItem() {
-        return unfinished;
+        return unfinishedItem != null;
     }
 }

@@ -41,6 +41,12 @@ import static io.contrail.jet.impl.execution.WatermarkCoalescer.NO_NEW_WM;
  * the saved state may include items that come again after a restore. A processor without
  * inputs (or with all inputs done) takes the snapshot the execution requests at its next call.
  *
+ * <p>A snapshot never starts while the outbox holds an unfinished item (taken by some downstream
+ * queues, refused by others): its barrier must follow that item on every queue, or the state
+ * saved would not match what went out before the barrier. Until the item is finished, the
+ * processor is called with the outbox {@linkplain OutboxImpl#block() blocked}, so that it retries
+ * that item and emits nothing new: a processor under back-pressure still reaches the snapshot.
+ *
  * <p>Threading: {@link #call()} runs on one thread at a time (a cooperative worker, or the
  * tasklet's own thread for a non-cooperative processor). Metrics are published with ordered
  * stores once per call and may be read from any thread.
@@ -122,7 +128,7 @@ final class ProcessorTasklet extends RunningProcessor implements Tasklet {
         }
         if (state == State.COMPLETE) {
             SnapshotBarrier requested = executionContext.requestedSnapshot();
-            if (requested != null && requested.snapshotId() > snapshotDriver.lastSnapshotId()) {
+            if (requested != null && requested.snapshotId() > snapshotDriver.lastSnapshotId() && readyForSnapshot()) {
                 enterSnapshot(requested, State.COMPLETE);
             }
         }
@@ -202,6 +208,11 @@ final class ProcessorTasklet extends RunningProcessor implements Tasklet {
             return true;
         }
         if (alignedBarrier != null) {
+            if (!readyForSnapshot()) {
+                // with an empty inbox and no watermark or edge completion pending, only tryProcess() emits
+                processor.tryProcess();
+                return !outbox.hasUnfinishedItem();
+            }
             enterSnapshot(alignedBarrier, State.PROCESS_INPUT);
             alignedBarrier = null;
             return true;
@@ -353,6 +364,18 @@ final class ProcessorTasklet extends RunningProcessor implements Tasklet {
         }
         alignedBarrier = aligningBarrier;
         aligningBarrier = null;
+    }
+
+    /**
+     * Whether a due snapshot may start: no item is unfinished in the outbox. Otherwise blocks the
+     * outbox for this call, in which the processor must finish that item.
+     */
+    private boolean readyForSnapshot() {
+        if (!outbox.hasUnfinishedItem()) {
+            return true;
+        }
+        outbox.block();
+        return false;
     }
 
     private void enterSnapshot(SnapshotBarrier barrier, State returnTo) {

@@ -87,6 +87,8 @@ final class JobCoordinator {
     private ScheduledFuture<?> snapshotTask;
     /** The snapshot being taken, completed when it is stored (or failed); guarded by {@code this}. */
     private CompletableFuture<SnapshotMetadata> snapshotInProgress;
+    /** Whether the current execution's terminal snapshot has started; guarded by {@code this}. */
+    private boolean stopping;
     private long nextSnapshotId;
     /** Items that entered and left the job in its ended executions; guarded by {@code this}. */
     private long itemsInBefore;
@@ -140,6 +142,7 @@ final class JobCoordinator {
                 return;
             }
             execution = context;
+            stopping = false;
             transition(JobStatus.RUNNING, null);
             executionService.start(context);
             scheduleSnapshots();
@@ -217,6 +220,15 @@ final class JobCoordinator {
         if (context == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("Job '" + record.name() + "' is not running"));
         }
+        if (stopping) {
+            // A snapshot queued behind the terminal one (an export, or a regular snapshot that
+            // checked the status just before a suspend) must not start: the processors stop after
+            // the terminal snapshot and end normally, the execution counts a processor that ended
+            // normally as having no state left, and so the snapshot would complete without theirs
+            // and become the one to restore from.
+            return CompletableFuture.failedFuture(new IllegalStateException("Job '" + record.name() + "' is stopping"));
+        }
+        stopping = terminal;
         long snapshotId = nextSnapshotId++;
         CompletableFuture<SnapshotMetadata> result = new CompletableFuture<>();
         snapshotInProgress = result;

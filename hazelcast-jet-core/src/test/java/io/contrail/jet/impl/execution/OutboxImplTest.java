@@ -66,6 +66,36 @@ class OutboxImplTest {
     }
 
     @Test
+    void halfOfferedWatermark_isUnfinished_butAPlainlyRefusedItemIsNot() {
+        SpscArrayQueue<Object> roomy = new SpscArrayQueue<>(64);
+        SpscArrayQueue<Object> tight = new SpscArrayQueue<>(4);
+        @SuppressWarnings("unchecked")
+        SpscArrayQueue<Object>[] queues = new SpscArrayQueue[]{roomy, tight};
+        OutboxImpl outbox = new OutboxImpl(new OutboundCollector[]{new OutboundCollector.Unicast(queues, 0)}, 1_000);
+        while (roomy.offer("fill") | tight.offer("fill")) {
+            // both full
+        }
+        assertThat(outbox.offer(0, "refused")).isFalse();
+        assertThat(outbox.hasUnfinishedItem()).as("nothing went out").isFalse();
+
+        drain(roomy);
+        Watermark watermark = new Watermark(1);
+        assertThat(outbox.offer(0, watermark)).isFalse();
+        assertThat(outbox.hasUnfinishedItem()).as("in one queue, not the other").isTrue();
+
+        outbox.block();
+        assertThat(outbox.offer(0, "new")).isFalse();
+        drain(tight);
+        assertThat(outbox.offer(0, watermark)).isTrue();
+        assertThat(outbox.hasUnfinishedItem()).isFalse();
+        assertThat(outbox.offer(0, "new")).as("blocked until the next call").isFalse();
+        outbox.resetBatch();
+        assertThat(outbox.offer(0, "new")).isTrue();
+        assertThat(drain(roomy)).containsExactly(watermark, "new");
+        assertThat(drain(tight)).containsExactly(watermark);
+    }
+
+    @Test
     void watermark_goesToEveryQueueOfTheEdge_evenOnUnicast() {
         @SuppressWarnings("unchecked")
         SpscArrayQueue<Object>[] queues = new SpscArrayQueue[]{new SpscArrayQueue<>(4), new SpscArrayQueue<>(4), new SpscArrayQueue<>(4)};

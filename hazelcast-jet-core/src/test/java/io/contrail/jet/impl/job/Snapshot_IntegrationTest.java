@@ -35,7 +35,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -355,6 +358,99 @@ class Snapshot_IntegrationTest {
                 if (expired) {
                     throw new SourcePositionUnavailableException("offset " + offset + " has expired (the earliest is 1000)");
                 }
+            }
+        }
+    }
+
+    @Test
+    void exportRequestedDuringTheTerminalSnapshotOfASuspend_failsInsteadOfSavingAStateWithoutTheStoppedProcessors()
+            throws InterruptedException {
+        DAG dag = new DAG();
+        dag.newVertex("gated", GatedSource::new).localParallelism(1);
+        Job job = member.newJob(dag, new JobConfig().setName("export-while-stopping")
+                .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(60_000));
+        awaitStatus(job, JobStatus.RUNNING);
+        GatedSource.gateSave = new CountDownLatch(1);
+        GatedSource.gateCommit = new CountDownLatch(1);
+        try {
+            job.suspend();
+            assertThat(GatedSource.saving.await(20, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<ExportedSnapshotInfo> export = new CompletableFuture<>();
+            Thread exporter = new Thread(() -> {
+                try {
+                    export.complete(job.exportSnapshot("after-the-terminal-one"));
+                } catch (Throwable e) {
+                    export.completeExceptionally(e);
+                }
+            });
+            exporter.start();
+            // parked in the export's join: its snapshot is queued behind the terminal one
+            await().atMost(Duration.ofSeconds(20)).until(() -> exporter.getState() == Thread.State.WAITING || export.isDone());
+            GatedSource.gateSave.countDown();
+
+            // the processor has saved the terminal snapshot and waits in its commit phase: it has not ended
+            await("the export failing at once, not snapshotting the stopping execution")
+                    .atMost(Duration.ofSeconds(10)).until(export::isDone);
+            assertThatThrownBy(export::join).hasMessageContaining("'export-while-stopping' is stopping");
+        } finally {
+            GatedSource.gateSave.countDown();
+            GatedSource.gateCommit.countDown();
+        }
+        awaitStatus(job, JobStatus.SUSPENDED);
+        assertThat(job.getLastSnapshot().orElseThrow().entryCount()).as("the terminal snapshot's").isEqualTo(1);
+        job.resume();
+        await().atMost(Duration.ofSeconds(20)).until(() -> GatedSource.restored.get() == 1);
+        job.cancel();
+    }
+
+    /**
+     * A non-cooperative source of nothing that saves one entry; waits in {@code saveToSnapshot}
+     * and {@code snapshotCommitFinish} while the test holds the gates.
+     */
+    private static final class GatedSource extends AbstractProcessor {
+
+        static volatile CountDownLatch gateSave = new CountDownLatch(0);
+        static volatile CountDownLatch gateCommit = new CountDownLatch(0);
+        static final CountDownLatch saving = new CountDownLatch(1);
+        static final AtomicInteger restored = new AtomicInteger();
+
+        @Override
+        public boolean isCooperative() {
+            return false;
+        }
+
+        @Override
+        public boolean complete() {
+            return false;
+        }
+
+        @Override
+        public boolean saveToSnapshot() {
+            saving.countDown();
+            awaitGate(gateSave);
+            return tryEmitToSnapshot("position", 42L);
+        }
+
+        @Override
+        public boolean snapshotCommitFinish(boolean success) {
+            awaitGate(gateCommit);
+            return true;
+        }
+
+        @Override
+        public void restoreFromSnapshot(Inbox inbox) {
+            for (Object entry; (entry = inbox.poll()) != null; ) {
+                assertThat(((Map.Entry<?, ?>) entry).getValue()).isEqualTo(42L);
+                restored.incrementAndGet();
+            }
+        }
+
+        private static void awaitGate(CountDownLatch gate) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
     }
