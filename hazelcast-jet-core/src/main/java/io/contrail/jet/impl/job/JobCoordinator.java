@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -293,6 +294,32 @@ final class JobCoordinator {
             requireStatus("resume", JobStatus.SUSPENDED);
         }
         coordinationExecutor.execute(this::start);
+    }
+
+    /** See {@link io.contrail.jet.job.Job#resume(JobConfig)}. */
+    void resume(JobConfig config) {
+        JobConfig changed = requireNonNull(config, "config is null").copy();
+        synchronized (this) {
+            requireStatus("resume", JobStatus.SUSPENDED);
+            JobConfig current = record.config();
+            requireKept("name", current.getName(), changed.getName());
+            requireKept("processingGuarantee", current.getProcessingGuarantee(), changed.getProcessingGuarantee());
+            requireKept("initialSnapshotName", current.getInitialSnapshotName(), changed.getInitialSnapshotName());
+            requireKept("kind", current.getKind(), changed.getKind());
+            requireKept("owner", current.getOwner(), changed.getOwner());
+            requireKept("statement", current.getStatement(), changed.getStatement());
+            requireKept("streaming", current.getStreaming(), changed.getStreaming());
+            record = record.withConfig(changed);
+            repository.put(record);
+        }
+        coordinationExecutor.execute(this::start);
+    }
+
+    private void requireKept(String setting, Object current, Object changed) {
+        if (!Objects.equals(current, changed)) {
+            throw new IllegalArgumentException("Cannot resume job '" + record.name() + "' with " + setting + " " + changed
+                    + ": it is fixed at submission (" + current + "); submit a new job to change it");
+        }
     }
 
     /** See {@link io.contrail.jet.job.Job#restart()}. */
