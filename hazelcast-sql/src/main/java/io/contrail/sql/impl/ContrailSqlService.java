@@ -14,6 +14,7 @@ import io.contrail.sql.impl.catalog.MappingCatalog;
 import io.contrail.sql.impl.catalog.MappingValidator;
 import io.contrail.sql.impl.exec.QueryExecutor;
 import io.contrail.sql.impl.exec.StatementContext;
+import io.contrail.sql.impl.jobs.JobStatements;
 import io.contrail.sql.impl.parse.SqlControlJob;
 import io.contrail.sql.impl.parse.SqlControlJobs;
 import io.contrail.sql.impl.parse.SqlCreateJob;
@@ -34,8 +35,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The {@link SqlService} of a member: parses, then runs the statements that need only the
- * {@link MappingCatalog} (CREATE MAPPING, DROP MAPPING, SHOW MAPPINGS); every other statement
- * fails with {@link SqlErrorCode#UNSUPPORTED_STATEMENT}.
+ * {@link MappingCatalog} (CREATE MAPPING, DROP MAPPING, SHOW MAPPINGS), hands queries, writes
+ * and CREATE JOB to the {@link QueryExecutor} and the job-management statements to
+ * {@link JobStatements}; every other statement fails with
+ * {@link SqlErrorCode#UNSUPPORTED_STATEMENT}.
  *
  * <p>Threading: thread-safe; no state besides the member and the catalog (an IMap).
  */
@@ -47,6 +50,7 @@ public final class ContrailSqlService implements SqlService {
     private final ContrailInstance member;
     private final MappingCatalog catalog;
     private final QueryExecutor queries;
+    private final JobStatements jobs;
     private final String user;
 
     public ContrailSqlService(ContrailInstance member, String user) {
@@ -54,6 +58,7 @@ public final class ContrailSqlService implements SqlService {
         this.user = requireNonNull(user, "user is null");
         this.catalog = new MappingCatalog(member.getHazelcastInstance());
         this.queries = new QueryExecutor(member, catalog);
+        this.jobs = new JobStatements(member, queries);
     }
 
     @Override
@@ -93,8 +98,14 @@ public final class ContrailSqlService implements SqlService {
         if (node.getKind().belongsTo(SqlKind.QUERY)) {
             return queries.select(node, new StatementContext(sql, user), parameters);
         }
+        if (JobStatements.handles(node)) {
+            if (!JobStatements.takesParameters(node)) {
+                noParameters(statementKind(node), parameters);
+            }
+            return jobs.execute(node, new StatementContext(sql, user), parameters);
+        }
         throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, statementKind(node)
-                + " is not supported yet; so far mappings, queries, INSERT/SINK INTO, EXPLAIN and CREATE JOB run");
+                + " is not supported yet; so far mappings, queries, INSERT/SINK INTO, EXPLAIN and job management run");
     }
 
     private static void noParameters(String statement, Object[] params) {
