@@ -89,6 +89,12 @@ final class JobCoordinator {
     /** The snapshot being taken, completed when it is stored (or failed); guarded by {@code this}. */
     private CompletableFuture<SnapshotMetadata> snapshotInProgress;
     private long nextSnapshotId;
+    /**
+     * Exports reading the job's last complete snapshot; guarded by {@code this}. Regular snapshots
+     * wait while there are any: the second snapshot after the exported one would reuse (clear)
+     * its storage slot under the export.
+     */
+    private int exportsReading;
     /** Items that entered and left the job in its ended executions; guarded by {@code this}. */
     private long itemsInBefore;
     private long itemsOutBefore;
@@ -192,7 +198,8 @@ final class JobCoordinator {
 
     private void takeRegularSnapshot() {
         synchronized (this) {
-            if (snapshotInProgress != null || execution == null || record.status() != JobStatus.RUNNING) {
+            if (snapshotInProgress != null || exportsReading > 0 || execution == null
+                    || record.status() != JobStatus.RUNNING) {
                 return;
             }
         }
@@ -377,8 +384,15 @@ final class JobCoordinator {
             }
             requireStatus("export a snapshot of", JobStatus.RUNNING, JobStatus.SUSPENDED);
             snapshot = takeSnapshot(false);
+            exportsReading++;
         }
-        return snapshotStore.export(name, join(snapshot, "export snapshot '" + name + "'"));
+        try {
+            return snapshotStore.export(name, join(snapshot, "export snapshot '" + name + "'"));
+        } finally {
+            synchronized (this) {
+                exportsReading--;
+            }
+        }
     }
 
     /** See {@link io.contrail.jet.job.Job#cancelAndExportSnapshot(String)}. */

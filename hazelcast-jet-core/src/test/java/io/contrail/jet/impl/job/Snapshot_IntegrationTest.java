@@ -387,6 +387,20 @@ class Snapshot_IntegrationTest {
     }
 
     @Test
+    void exportSnapshot_whileRegularSnapshotsFollowEachOther_exportsTheSnapshotItTook() {
+        Job job = member.newJob(runningCount(Long.MAX_VALUE / 2, 20_000, "export-busy"), new JobConfig().setName("export-busy")
+                .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(1));
+        awaitStatus(job, JobStatus.RUNNING);
+        for (int i = 0; i < 20; i++) {
+            ExportedSnapshotInfo info = job.exportSnapshot("busy");
+            assertThat(info.entryCount()).isPositive();
+        }
+        job.cancel();
+        assertThatThrownBy(job::join).isInstanceOf(CancellationException.class);
+        member.deleteExportedSnapshot("busy");
+    }
+
+    @Test
     void snapshotsAreTaken_atTheInterval_andRecordedInTheJobRecord() {
         Job job = member.newJob(runningCount(Long.MAX_VALUE / 2, 10_000, "interval"), new JobConfig().setName("interval")
                 .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(30));
