@@ -139,9 +139,8 @@ final class JobActions {
                 } else {
                     job.cancelAndExportSnapshot(exportAs);
                 }
-            } catch (IllegalStateException e) {
-                return JobReport.error(summary.jobId(), summary.name(), action, SqlErrorCode.INVALID_JOB_STATE,
-                        e.getMessage());
+            } catch (IllegalArgumentException e) {
+                return JobReport.error(summary.jobId(), summary.name(), action, SqlErrorCode.INVALID_NAME, e.getMessage());
             }
             // a failed export suspends the job instead of cancelling it
             JobStatus reached = JobWaits.until(job, s -> s.isTerminal() || (exportAs != null && wasRunning
@@ -168,9 +167,10 @@ final class JobActions {
             return wrongState(summary, action, "only a RUNNING or SUSPENDED job has a snapshot to export");
         }
         return withHandle(summary, action, job -> {
-            boolean replaces = member.getExportedSnapshot(snapshotName).isPresent();
+            boolean replaces;
             ExportedSnapshotInfo info;
             try {
+                replaces = member.getExportedSnapshot(snapshotName).isPresent();
                 info = job.exportSnapshot(snapshotName);
             } catch (IllegalArgumentException e) {
                 return JobReport.error(summary.jobId(), summary.name(), action, SqlErrorCode.INVALID_NAME, e.getMessage());

@@ -8,7 +8,6 @@ import io.contrail.sql.SqlException;
 import io.contrail.sql.SqlResult;
 import io.contrail.sql.SqlRow;
 import io.contrail.sql.SqlRowMetadata;
-import io.contrail.sql.impl.catalog.MappingValidator;
 import io.contrail.sql.impl.exec.QueryExecutor;
 import io.contrail.sql.impl.exec.StatementContext;
 import io.contrail.sql.impl.parse.SqlAlterJob;
@@ -136,12 +135,12 @@ public final class JobStatements {
             return JobReport.result(List.of(drop(drop).orThrow()));
         }
         if (node instanceof SqlCreateSnapshot create) {
-            JobSummary job = activeJob(MappingValidator.simpleName(create.getJobName(), "job name"));
+            JobSummary job = activeJob(create.getJobName().getSimple());
             return JobReport.result(List.of(actions.exportSnapshot(job, "CREATE SNAPSHOT",
-                    MappingValidator.simpleName(create.getName(), "snapshot name")).orThrow()));
+                    create.getName().getSimple()).orThrow()));
         }
         if (node instanceof SqlDropSnapshot drop) {
-            return JobReport.result(List.of(dropSnapshot(MappingValidator.simpleName(drop.getName(), "snapshot name"), drop.isIfExists())));
+            return JobReport.result(List.of(dropSnapshot(drop.getName().getSimple(), drop.isIfExists())));
         }
         throw new IllegalArgumentException("not a job statement: " + node);
     }
@@ -159,7 +158,7 @@ public final class JobStatements {
     }
 
     private JobReport alter(SqlAlterJob alter) {
-        JobSummary job = activeJob(MappingValidator.simpleName(alter.getName(), "job name"));
+        JobSummary job = activeJob(alter.getName().getSimple());
         String action = alter.getOperation().name();
         return switch (alter.getOperation()) {
             case SUSPEND -> actions.pause(job, action);
@@ -169,8 +168,8 @@ public final class JobStatements {
     }
 
     private JobReport drop(SqlDropJob drop) {
-        String name = MappingValidator.simpleName(drop.getName(), "job name");
-        String snapshot = drop.getSnapshotName() == null ? null : MappingValidator.simpleName(drop.getSnapshotName(), "snapshot name");
+        String name = drop.getName().getSimple();
+        String snapshot = drop.getSnapshotName() == null ? null : drop.getSnapshotName().getSimple();
         if (drop.isIfExists() && findActiveJob(name).isEmpty()) {
             return JobReport.skipped(null, name, "DROP JOB", "No active job is named '" + name + "'");
         }
