@@ -1,19 +1,17 @@
 package io.contrail.sql;
 
-import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.DAG;
-import io.contrail.jet.core.Inbox;
+import io.contrail.jet.core.test.ExpiringOffsetSource;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobStatus;
 import io.contrail.jet.job.ProcessingGuarantee;
-import io.contrail.jet.job.SourcePositionUnavailableException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -24,6 +22,9 @@ import static org.awaitility.Awaitility.await;
  * COMPLETE forms, end to end on a member, with their errors.
  */
 class SqlJobControlTest extends SqlJobTestSupport {
+
+    /** Whether the offset of {@link ExpiringOffsetSource} has expired. */
+    private static final AtomicBoolean EXPIRED = new AtomicBoolean();
 
     @Test
     void pauseAndResume_oneJob_reportWhatTheyDid() {
@@ -190,7 +191,7 @@ class SqlJobControlTest extends SqlJobTestSupport {
     @Test
     void resume_whenTheSourceNoLongerHasItsPosition_failsSayingSo() {
         DAG dag = new DAG();
-        dag.newVertex("offsets", ExpiringOffsetSource::new).localParallelism(1);
+        dag.newVertex("offsets", ExpiringOffsetSource.supplier(42, EXPIRED::get)).localParallelism(1);
         Job job = member.newJob(dag, new JobConfig().setName("ctl_expiring")
                 .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE).setSnapshotIntervalMillis(60_000));
         awaitStatus(job, JobStatus.RUNNING);
@@ -198,45 +199,19 @@ class SqlJobControlTest extends SqlJobTestSupport {
                 .containsExactly(row("API", "Job 'ctl_expiring', submitted through the Java API", null, null));
         rows("PAUSE JOB " + job.getId());
 
-        ExpiringOffsetSource.expired = true;
+        EXPIRED.set(true);
         try {
             assertSqlError("RESUME JOB " + job.getId(), SqlErrorCode.SOURCE_POSITION_UNAVAILABLE,
                     "Job 'ctl_expiring' cannot resume, its source no longer has the data at its last position, and the"
                             + " job failed: Vertex 'offsets' cannot continue from the position saved in snapshot 0",
                     "offset 42 has expired");
         } finally {
-            ExpiringOffsetSource.expired = false;
+            EXPIRED.set(false);
         }
         assertThat(rows("SELECT status FROM system.jobs WHERE job_id = " + job.getId())).containsExactly(row("FAILED"));
     }
 
     private static SqlException catchSqlError(Runnable statement) {
         return catchThrowableOfType(SqlException.class, statement::run);
-    }
-
-    /** Saves offset 42; on restore, throws that the offset expired while {@link #expired} is set. */
-    private static final class ExpiringOffsetSource extends AbstractProcessor {
-
-        static volatile boolean expired;
-
-        @Override
-        public boolean complete() {
-            return false;
-        }
-
-        @Override
-        public boolean saveToSnapshot() {
-            return tryEmitToSnapshot("offset", 42L);
-        }
-
-        @Override
-        public void restoreFromSnapshot(Inbox inbox) {
-            for (Object entry; (entry = inbox.poll()) != null; ) {
-                long offset = (Long) ((Map.Entry<?, ?>) entry).getValue();
-                if (expired) {
-                    throw new SourcePositionUnavailableException("offset " + offset + " has expired (the earliest is 1000)");
-                }
-            }
-        }
     }
 }

@@ -7,9 +7,9 @@ import io.contrail.jet.ContrailInstance;
 import io.contrail.jet.aggregate.AggregateOperations;
 import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.DAG;
-import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Edge;
 import io.contrail.jet.core.Vertex;
+import io.contrail.jet.core.test.ExpiringOffsetSource;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobFailedException;
@@ -36,6 +36,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +50,8 @@ import static org.awaitility.Awaitility.await;
 class Snapshot_IntegrationTest {
 
     private static final int KEYS = 50;
+    /** Whether the offset of {@link ExpiringOffsetSource} has expired. */
+    private static final AtomicBoolean EXPIRED = new AtomicBoolean();
     private static ContrailInstance member;
 
     @BeforeAll
@@ -308,20 +311,20 @@ class Snapshot_IntegrationTest {
     @Test
     void resume_whenTheSourceNoLongerHasItsPosition_failsTheJobSayingSo() {
         DAG dag = new DAG();
-        dag.newVertex("offsets", ExpiringOffsetSource::new).localParallelism(1);
+        dag.newVertex("offsets", ExpiringOffsetSource.supplier(42, EXPIRED::get)).localParallelism(1);
         Job job = member.newJob(dag, new JobConfig().setName("expiring-offsets")
                 .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE).setSnapshotIntervalMillis(60_000));
         awaitStatus(job, JobStatus.RUNNING);
         job.suspend();
         awaitStatus(job, JobStatus.SUSPENDED);
 
-        ExpiringOffsetSource.expired = true;
+        EXPIRED.set(true);
         try {
             job.resume();
             assertThatThrownBy(job::join).isInstanceOf(JobFailedException.class)
                     .hasRootCauseInstanceOf(SourcePositionUnavailableException.class);
         } finally {
-            ExpiringOffsetSource.expired = false;
+            EXPIRED.set(false);
         }
 
         assertThat(job.getStatus()).isEqualTo(JobStatus.FAILED);
@@ -331,32 +334,6 @@ class Snapshot_IntegrationTest {
                 .contains("offset 42 has expired")
                 .endsWith("Submit the job anew to start from the beginning or from another snapshot");
         assertThat(member.getJobSummary(job.getId()).orElseThrow().error()).contains("offset 42 has expired");
-    }
-
-    /** Saves offset 42; on restore, throws that the offset expired while {@link #expired} is set. */
-    private static final class ExpiringOffsetSource extends AbstractProcessor {
-
-        static volatile boolean expired;
-
-        @Override
-        public boolean complete() {
-            return false;
-        }
-
-        @Override
-        public boolean saveToSnapshot() {
-            return tryEmitToSnapshot("offset", 42L);
-        }
-
-        @Override
-        public void restoreFromSnapshot(Inbox inbox) {
-            for (Object entry; (entry = inbox.poll()) != null; ) {
-                long offset = (Long) ((Map.Entry<?, ?>) entry).getValue();
-                if (expired) {
-                    throw new SourcePositionUnavailableException("offset " + offset + " has expired (the earliest is 1000)");
-                }
-            }
-        }
     }
 
     @Test
