@@ -90,7 +90,8 @@ final class JobActions {
             } else {
                 job.resume(JobOptions.apply(options, job.getConfig().copy()));
             }
-            JobStatus reached = JobWaits.until(job, s -> s != JobStatus.SUSPENDED && s != JobStatus.STARTING);
+            // a start that fails goes through COMPLETING to FAILED
+            JobStatus reached = JobWaits.until(job, s -> s == JobStatus.RUNNING || s.isTerminal());
             if (reached.isTerminal()) {
                 return failedToResume(summary, action, job);
             }
