@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -86,10 +85,10 @@ class SqlJobControlTest extends SqlJobTestSupport {
         assertSqlError("SHOW JOB 42", SqlErrorCode.JOB_NOT_FOUND, "No job has id 42");
         assertSqlError("CANCEL JOB 'abc'", SqlErrorCode.INVALID_JOB_ID,
                 "The job id of CANCEL JOB is 'abc', which is no job id; a job id is a whole 64-bit number");
-        assertThat(catchSqlError(() -> rows("RESUME JOB ?", 1.5)).getErrorCode()).isEqualTo(SqlErrorCode.INVALID_JOB_ID);
-        assertThat(catchSqlError(() -> rows("RESUME JOB ?")).getMessage())
+        assertThat(catchSqlError("RESUME JOB ?", 1.5).getErrorCode()).isEqualTo(SqlErrorCode.INVALID_JOB_ID);
+        assertThat(catchSqlError("RESUME JOB ?").getMessage())
                 .isEqualTo("RESUME JOB has 1 parameter (?), but 0 were given");
-        assertThat(catchSqlError(() -> rows("PAUSE JOB 1", 1)).getMessage())
+        assertThat(catchSqlError("PAUSE JOB 1", 1).getMessage())
                 .isEqualTo("PAUSE JOB takes no parameters, but 1 was given; remove them");
     }
 
@@ -210,9 +209,5 @@ class SqlJobControlTest extends SqlJobTestSupport {
             EXPIRED.set(false);
         }
         assertThat(rows("SELECT status FROM system.jobs WHERE job_id = " + job.getId())).containsExactly(row("FAILED"));
-    }
-
-    private static SqlException catchSqlError(Runnable statement) {
-        return catchThrowableOfType(SqlException.class, statement::run);
     }
 }

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /** ALTER JOB, DROP JOB, CREATE and DROP SNAPSHOT, SHOW SNAPSHOTS, end to end on a member, with their errors. */
@@ -177,9 +176,5 @@ class SqlJobManagementTest extends SqlJobTestSupport {
                     new SqlColumnMetadata("result", SqlColumnType.VARCHAR),
                     new SqlColumnMetadata("message", SqlColumnType.VARCHAR));
         }
-    }
-
-    private static SqlException catchSqlError(String statement, Object... parameters) {
-        return catchThrowableOfType(SqlException.class, () -> rows(statement, parameters));
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -52,6 +53,11 @@ abstract class SqlJobTestSupport extends SqlTestSupport {
     /** {@link #createTicker(String, int)} at 100 rows a second. */
     static Job createTicker(String name) {
         return createTicker(name, 100);
+    }
+
+    /** The error of a statement expected to fail. */
+    static SqlException catchSqlError(String statement, Object... parameters) {
+        return catchThrowableOfType(SqlException.class, () -> rows(statement, parameters));
     }
 
     static void awaitStatus(Job job, JobStatus status) {
