@@ -41,6 +41,8 @@ public enum SqlErrorCode {
     INVALID_STREAMING_QUERY(2011, Category.VALIDATION),
     /** A CREATE JOB option is unknown or has a bad value. */
     INVALID_JOB_OPTION(2012, Category.VALIDATION),
+    /** A job id given as a string or parameter, or returned by the query of PAUSE/RESUME/CANCEL JOBS, is no 64-bit number. */
+    INVALID_JOB_ID(2013, Category.VALIDATION),
 
     // CATALOG: 3000-3999
     /** CREATE MAPPING without OR REPLACE or IF NOT EXISTS, for a mapping that exists. */
@@ -49,6 +51,10 @@ public enum SqlErrorCode {
     MAPPING_NOT_FOUND(3001, Category.CATALOG),
     /** CREATE JOB without IF NOT EXISTS names a job that is active. */
     JOB_ALREADY_EXISTS(3002, Category.CATALOG),
+    /** No job has that id (or it ended longer than the retention time ago), or no active job has that name. */
+    JOB_NOT_FOUND(3003, Category.CATALOG),
+    /** DROP SNAPSHOT without IF EXISTS, for an exported snapshot that does not exist. */
+    SNAPSHOT_NOT_FOUND(3004, Category.CATALOG),
     /** CREATE USER without IF NOT EXISTS, for a user that exists. (Users number from 3100.) */
     USER_ALREADY_EXISTS(3100, Category.CATALOG),
     /** A user statement names a user that does not exist (without IF EXISTS). */
@@ -61,10 +67,16 @@ public enum SqlErrorCode {
     DATA_CONVERSION_ERROR(4001, Category.EXECUTION),
     /** The query was cancelled: its result was closed, or its job cancelled. */
     CANCELLED(4002, Category.EXECUTION),
+    /** The job is not in a state the statement can act on, e.g. RESUME of a job that is not paused. */
+    INVALID_JOB_STATE(4003, Category.EXECUTION),
+    /** A resumed job failed because a source can no longer serve the position it had reached. */
+    SOURCE_POSITION_UNAVAILABLE(4004, Category.EXECUTION),
 
     // UNSUPPORTED: 5000-5999
     /** A statement the grammar reads but the engine cannot run yet. */
     UNSUPPORTED_STATEMENT(5000, Category.UNSUPPORTED),
+    /** The job is coordinated by another member, which alone can control it so far. */
+    JOB_COORDINATED_ELSEWHERE(5001, Category.UNSUPPORTED),
 
     // ACCESS: 6000-6999
     /** The user may not do what the statement asks (a non-admin managing users, ...). */

@@ -3,10 +3,13 @@ package io.contrail.sql;
 import io.contrail.jet.Contrail;
 import io.contrail.jet.ContrailConfig;
 import io.contrail.jet.ContrailInstance;
+import io.contrail.jet.job.Job;
+import io.contrail.jet.job.JobStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +17,13 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-/** The catalog is the cluster's: a mapping created on one member is seen, and dropped, on the other. */
+/**
+ * Two members: the catalog is the cluster's (a mapping created on one member is seen, and
+ * dropped, on the other); a job is listed on every member, but only the member coordinating it
+ * can control it, and the others say so, naming that member.
+ */
 class SqlService_TwoMembersTest {
 
     private static ContrailInstance first;
@@ -71,5 +79,43 @@ class SqlService_TwoMembersTest {
             }
         }
         SqlService.of(second).execute("DROP MAPPING numbers");
+    }
+
+    private static List<List<Object>> rows(SqlService sql, String statement) {
+        List<List<Object>> rows = new ArrayList<>();
+        try (SqlResult result = sql.execute(statement)) {
+            result.forEach(row -> rows.add(row.values()));
+        }
+        return rows;
+    }
+
+    @Test
+    void aJobOfAnotherMember_isListed_butNotControlled() {
+        SqlService sql1 = SqlService.of(first);
+        SqlService sql2 = SqlService.of(second);
+        sql1.execute("CREATE MAPPING two_sink (n BIGINT EXTERNAL NAME __key, v BIGINT EXTERNAL NAME this) TYPE IMap"
+                + " OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'bigint')").close();
+        // the job outlives its mapping: the other test sees no mapping
+        sql1.execute("CREATE JOB two AS SINK INTO two_sink SELECT v, v FROM TABLE(generate_stream(10))").close();
+        sql1.execute("DROP MAPPING two_sink").close();
+        Job job = first.getJob("two").orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> job.getStatus() == JobStatus.RUNNING);
+        String coordinator = first.getHazelcastInstance().getCluster().getLocalMember().getUuid().toString();
+
+        assertThat(rows(sql2, "SELECT job_id, status, coordinator_id FROM system.jobs WHERE job_name = 'two'"))
+                .containsExactly(List.of(job.getId(), "RUNNING", coordinator));
+        assertThatThrownBy(() -> rows(sql2, "PAUSE JOB " + job.getId()))
+                .isInstanceOf(SqlException.class)
+                .hasMessage("Job 'two' is coordinated by member " + coordinator + ", and only that member can control it"
+                        + " so far; run the statement on that member")
+                .satisfies(e -> assertThat(((SqlException) e).getErrorCode()).isEqualTo(SqlErrorCode.JOB_COORDINATED_ELSEWHERE));
+        assertThat(rows(sql2, "CANCEL JOBS (SELECT job_id FROM system.jobs WHERE job_name = 'two')"))
+                .extracting(r -> r.get(3)).containsExactly("ERROR");
+        assertThatThrownBy(() -> rows(sql2, "DROP JOB two")).isInstanceOf(SqlException.class)
+                .hasMessageContaining("coordinated by member " + coordinator);
+        assertThat(job.getStatus()).isEqualTo(JobStatus.RUNNING);
+
+        assertThat(rows(sql1, "DROP JOB two")).extracting(r -> r.get(3)).containsExactly("DONE");
+        assertThat(rows(sql2, "SELECT status FROM system.jobs WHERE job_name = 'two'")).containsExactly(List.of("FAILED"));
     }
 }

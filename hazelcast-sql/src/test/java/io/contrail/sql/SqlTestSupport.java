@@ -13,6 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 /** A member shared by the tests of a class, with helpers to run SQL and collect rows. */
 public abstract class SqlTestSupport {
 
@@ -52,6 +55,16 @@ public abstract class SqlTestSupport {
         try (SqlResult result = sql.execute(statement, params)) {
             return result.updateCount();
         }
+    }
+
+    /** Runs a statement expecting an {@link SqlException} with that code and a message containing the parts. */
+    protected static SqlException assertSqlError(String statement, SqlErrorCode code, String... messageParts) {
+        Throwable thrown = catchThrowable(() -> rows(statement));
+        assertThat(thrown).as("the error of " + statement).isInstanceOf(SqlException.class);
+        SqlException error = (SqlException) thrown;
+        assertThat(error.getErrorCode()).as(error.getMessage()).isEqualTo(code);
+        assertThat(error.getMessage()).contains(messageParts);
+        return error;
     }
 
     /** A row's values, for comparisons ({@code List.of} refuses nulls). */

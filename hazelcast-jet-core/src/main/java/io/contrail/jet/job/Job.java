@@ -72,6 +72,17 @@ public interface Job {
     void resume();
 
     /**
+     * Resumes a SUSPENDED job from its last complete snapshot with changed settings: from now on
+     * the job runs with (a copy of) {@code config}. Settings fixed at submission must stay as they
+     * are (see {@link JobConfig}). Returns once the restart is under way.
+     *
+     * @throws IllegalStateException    when the job is not SUSPENDED
+     * @throws IllegalArgumentException when {@code config} changes a setting fixed at submission
+     *                                  (the message names it); the job stays SUSPENDED
+     */
+    void resume(JobConfig config);
+
+    /**
      * Stops a RUNNING job's execution and starts a new one from the last complete snapshot (from
      * the start when it has none).
      *

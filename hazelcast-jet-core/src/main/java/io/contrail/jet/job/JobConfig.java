@@ -4,7 +4,11 @@ import java.io.Serializable;
 
 import static java.util.Objects.requireNonNull;
 
-/** Settings of one job, fixed at submission. */
+/**
+ * Settings of one job, given at submission. A suspended job may resume with changed settings
+ * ({@link Job#resume(JobConfig)}), except those fixed at submission: the name, the processing
+ * guarantee, the initial snapshot, the kind, owner, statement and streaming flag.
+ */
 public final class JobConfig implements Serializable {
 
     /** Default snapshot interval. */
@@ -181,6 +185,25 @@ public final class JobConfig implements Serializable {
     public JobConfig setStreaming(Boolean streaming) {
         this.streaming = streaming;
         return this;
+    }
+
+    /** A new configuration with the same settings as this one. */
+    public JobConfig copy() {
+        JobConfig copy = new JobConfig();
+        copy.name = name;
+        copy.processingGuarantee = processingGuarantee;
+        copy.snapshotIntervalMillis = snapshotIntervalMillis;
+        copy.autoScaling = autoScaling;
+        copy.suspendOnFailure = suspendOnFailure;
+        copy.initialSnapshotName = initialSnapshotName;
+        copy.metricsEnabled = metricsEnabled;
+        copy.maxProcessorAccumulatedRecords = maxProcessorAccumulatedRecords;
+        copy.watermarkIdleTimeoutMillis = watermarkIdleTimeoutMillis;
+        copy.kind = kind;
+        copy.owner = owner;
+        copy.statement = statement;
+        copy.streaming = streaming;
+        return copy;
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.contrail.sql.impl.catalog.MappingValidator;
 import io.contrail.sql.impl.connector.SqlConnectors;
 import io.contrail.sql.impl.exec.QueryExecutor;
 import io.contrail.sql.impl.exec.StatementContext;
+import io.contrail.sql.impl.jobs.JobStatements;
 import io.contrail.sql.impl.parse.SqlAlterUser;
 import io.contrail.sql.impl.parse.SqlControlJob;
 import io.contrail.sql.impl.parse.SqlControlJobs;
@@ -43,8 +44,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The {@link SqlService} of a member: parses, then runs the statements that need only the
- * {@link MappingCatalog} (CREATE MAPPING, DROP MAPPING, SHOW MAPPINGS); every other statement
- * fails with {@link SqlErrorCode#UNSUPPORTED_STATEMENT}.
+ * {@link MappingCatalog} (CREATE MAPPING, DROP MAPPING, SHOW MAPPINGS), hands queries, writes
+ * and CREATE JOB to the {@link QueryExecutor} and the job-management statements to
+ * {@link JobStatements}; every other statement fails with
+ * {@link SqlErrorCode#UNSUPPORTED_STATEMENT}.
  *
  * <p>Threading: thread-safe; no state besides the member and the catalog (an IMap).
  */
@@ -56,6 +59,7 @@ public final class ContrailSqlService implements SqlService {
     private final ContrailInstance member;
     private final MappingCatalog catalog;
     private final QueryExecutor queries;
+    private final JobStatements jobs;
     private final UserStatements users;
     private final String user;
 
@@ -64,6 +68,7 @@ public final class ContrailSqlService implements SqlService {
         this.user = requireNonNull(user, "user is null");
         this.catalog = new MappingCatalog(member.getHazelcastInstance());
         this.queries = new QueryExecutor(member, catalog);
+        this.jobs = new JobStatements(member, queries);
         this.users = new UserStatements(new UserStore(member.getHazelcastInstance()));
     }
 
@@ -125,8 +130,14 @@ public final class ContrailSqlService implements SqlService {
         if (node.getKind().belongsTo(SqlKind.QUERY)) {
             return queries.select(node, new StatementContext(sql, user), parameters);
         }
+        if (JobStatements.handles(node)) {
+            if (!JobStatements.takesParameters(node)) {
+                noParameters(statementKind(node), parameters);
+            }
+            return jobs.execute(node, new StatementContext(sql, user), parameters);
+        }
         throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, statementKind(node)
-                + " is not supported yet; so far mappings, queries, INSERT/SINK INTO, EXPLAIN and CREATE JOB run");
+                + " is not supported yet; so far mappings, queries, INSERT/SINK INTO, EXPLAIN and job management run");
     }
 
     private static void noParameters(String statement, Object[] params) {

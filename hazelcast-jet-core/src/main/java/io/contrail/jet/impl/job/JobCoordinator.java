@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -90,6 +91,12 @@ final class JobCoordinator {
     /** Whether the current execution's terminal snapshot has started; guarded by {@code this}. */
     private boolean stopping;
     private long nextSnapshotId;
+    /**
+     * Exports reading the job's last complete snapshot; guarded by {@code this}. Regular snapshots
+     * wait while there are any: the second snapshot after the exported one would reuse (clear)
+     * its storage slot under the export.
+     */
+    private int exportsReading;
     /** Items that entered and left the job in its ended executions; guarded by {@code this}. */
     private long itemsInBefore;
     private long itemsOutBefore;
@@ -194,7 +201,8 @@ final class JobCoordinator {
 
     private void takeRegularSnapshot() {
         synchronized (this) {
-            if (snapshotInProgress != null || execution == null || record.status() != JobStatus.RUNNING) {
+            if (snapshotInProgress != null || exportsReading > 0 || execution == null
+                    || record.status() != JobStatus.RUNNING) {
                 return;
             }
         }
@@ -307,6 +315,32 @@ final class JobCoordinator {
         coordinationExecutor.execute(this::start);
     }
 
+    /** See {@link io.contrail.jet.job.Job#resume(JobConfig)}. */
+    void resume(JobConfig config) {
+        JobConfig changed = requireNonNull(config, "config is null").copy();
+        synchronized (this) {
+            requireStatus("resume", JobStatus.SUSPENDED);
+            JobConfig current = record.config();
+            requireKept("name", current.getName(), changed.getName());
+            requireKept("processingGuarantee", current.getProcessingGuarantee(), changed.getProcessingGuarantee());
+            requireKept("initialSnapshotName", current.getInitialSnapshotName(), changed.getInitialSnapshotName());
+            requireKept("kind", current.getKind(), changed.getKind());
+            requireKept("owner", current.getOwner(), changed.getOwner());
+            requireKept("statement", current.getStatement(), changed.getStatement());
+            requireKept("streaming", current.getStreaming(), changed.getStreaming());
+            record = record.withConfig(changed);
+            repository.put(record);
+        }
+        coordinationExecutor.execute(this::start);
+    }
+
+    private void requireKept(String setting, Object current, Object changed) {
+        if (!Objects.equals(current, changed)) {
+            throw new IllegalArgumentException("Cannot resume job '" + record.name() + "' with " + setting + " " + changed
+                    + ": it is fixed at submission (" + current + "); submit a new job to change it");
+        }
+    }
+
     /** See {@link io.contrail.jet.job.Job#restart()}. */
     void restart() {
         ExecutionContext context;
@@ -362,8 +396,15 @@ final class JobCoordinator {
             }
             requireStatus("export a snapshot of", JobStatus.RUNNING, JobStatus.SUSPENDED);
             snapshot = takeSnapshot(false);
+            exportsReading++;
         }
-        return snapshotStore.export(name, join(snapshot, "export snapshot '" + name + "'"));
+        try {
+            return snapshotStore.export(name, join(snapshot, "export snapshot '" + name + "'"));
+        } finally {
+            synchronized (this) {
+                exportsReading--;
+            }
+        }
     }
 
     /** See {@link io.contrail.jet.job.Job#cancelAndExportSnapshot(String)}. */

@@ -99,6 +99,11 @@ final class JobProxy implements Job {
     }
 
     @Override
+    public void resume(JobConfig config) {
+        coordinator.resume(config);
+    }
+
+    @Override
     public void restart() {
         coordinator.restart();
     }

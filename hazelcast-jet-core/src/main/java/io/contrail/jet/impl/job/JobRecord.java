@@ -65,6 +65,12 @@ public record JobRecord(long jobId, String name, JobConfig config, JobStatus sta
                 suspended ? suspensionCause : null, runningStatus, coordinatorId, itemsIn, itemsOut);
     }
 
+    /** This record with another configuration (a suspended job resuming with changed settings). */
+    public JobRecord withConfig(JobConfig newConfig) {
+        return new JobRecord(jobId, name, newConfig, status, submissionTime, completionTime, failureText, transitions,
+                lastSnapshot, suspensionCause, runningStatus, coordinatorId, itemsIn, itemsOut);
+    }
+
     /** This record with a failure text. */
     public JobRecord withFailure(String text) {
         return new JobRecord(jobId, name, config, status, submissionTime, completionTime, text, transitions,

@@ -7,9 +7,9 @@ import io.contrail.jet.ContrailInstance;
 import io.contrail.jet.aggregate.AggregateOperations;
 import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.DAG;
-import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Edge;
 import io.contrail.jet.core.Vertex;
+import io.contrail.jet.core.test.ExpiringOffsetSource;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobFailedException;
@@ -38,6 +38,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,8 @@ import static org.awaitility.Awaitility.await;
 class Snapshot_IntegrationTest {
 
     private static final int KEYS = 50;
+    /** Whether the offset of {@link ExpiringOffsetSource} has expired. */
+    private static final AtomicBoolean EXPIRED = new AtomicBoolean();
     private static ContrailInstance member;
 
     @BeforeAll
@@ -311,20 +314,20 @@ class Snapshot_IntegrationTest {
     @Test
     void resume_whenTheSourceNoLongerHasItsPosition_failsTheJobSayingSo() {
         DAG dag = new DAG();
-        dag.newVertex("offsets", ExpiringOffsetSource::new).localParallelism(1);
+        dag.newVertex("offsets", ExpiringOffsetSource.supplier(42, EXPIRED::get)).localParallelism(1);
         Job job = member.newJob(dag, new JobConfig().setName("expiring-offsets")
                 .setProcessingGuarantee(ProcessingGuarantee.AT_LEAST_ONCE).setSnapshotIntervalMillis(60_000));
         awaitStatus(job, JobStatus.RUNNING);
         job.suspend();
         awaitStatus(job, JobStatus.SUSPENDED);
 
-        ExpiringOffsetSource.expired = true;
+        EXPIRED.set(true);
         try {
             job.resume();
             assertThatThrownBy(job::join).isInstanceOf(JobFailedException.class)
                     .hasRootCauseInstanceOf(SourcePositionUnavailableException.class);
         } finally {
-            ExpiringOffsetSource.expired = false;
+            EXPIRED.set(false);
         }
 
         assertThat(job.getStatus()).isEqualTo(JobStatus.FAILED);
@@ -334,32 +337,6 @@ class Snapshot_IntegrationTest {
                 .contains("offset 42 has expired")
                 .endsWith("Submit the job anew to start from the beginning or from another snapshot");
         assertThat(member.getJobSummary(job.getId()).orElseThrow().error()).contains("offset 42 has expired");
-    }
-
-    /** Saves offset 42; on restore, throws that the offset expired while {@link #expired} is set. */
-    private static final class ExpiringOffsetSource extends AbstractProcessor {
-
-        static volatile boolean expired;
-
-        @Override
-        public boolean complete() {
-            return false;
-        }
-
-        @Override
-        public boolean saveToSnapshot() {
-            return tryEmitToSnapshot("offset", 42L);
-        }
-
-        @Override
-        public void restoreFromSnapshot(Inbox inbox) {
-            for (Object entry; (entry = inbox.poll()) != null; ) {
-                long offset = (Long) ((Map.Entry<?, ?>) entry).getValue();
-                if (expired) {
-                    throw new SourcePositionUnavailableException("offset " + offset + " has expired (the earliest is 1000)");
-                }
-            }
-        }
     }
 
     @Test
@@ -480,6 +457,20 @@ class Snapshot_IntegrationTest {
         } finally {
             second.shutdown();
         }
+    }
+
+    @Test
+    void exportSnapshot_whileRegularSnapshotsFollowEachOther_exportsTheSnapshotItTook() {
+        Job job = member.newJob(runningCount(Long.MAX_VALUE / 2, 20_000, "export-busy"), new JobConfig().setName("export-busy")
+                .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(1));
+        awaitStatus(job, JobStatus.RUNNING);
+        for (int i = 0; i < 20; i++) {
+            ExportedSnapshotInfo info = job.exportSnapshot("busy");
+            assertThat(info.entryCount()).isPositive();
+        }
+        job.cancel();
+        assertThatThrownBy(job::join).isInstanceOf(CancellationException.class);
+        member.deleteExportedSnapshot("busy");
     }
 
     @Test

@@ -7,15 +7,16 @@ import io.contrail.sql.impl.parse.JobOption;
 import java.util.Map;
 
 /**
- * Applies the options of CREATE JOB (validated by the parser: known names, valid values) to a
- * {@link JobConfig}.
+ * Applies the options of CREATE JOB and ALTER JOB ... OPTIONS (validated by the parser: known
+ * names, valid values, only alterable ones for ALTER JOB) to a {@link JobConfig}.
  */
-final class JobOptions {
+public final class JobOptions {
 
     private JobOptions() {
     }
 
-    static JobConfig apply(Map<String, String> options, JobConfig config) {
+    /** Sets each option on {@code config}; returns {@code config}. */
+    public static JobConfig apply(Map<String, String> options, JobConfig config) {
         options.forEach((name, value) -> {
             switch (JobOption.byName(name)) {
                 case AUTO_SCALING -> config.setAutoScaling(Boolean.parseBoolean(value));

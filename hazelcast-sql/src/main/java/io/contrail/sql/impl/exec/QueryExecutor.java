@@ -22,6 +22,7 @@ import io.contrail.sql.impl.plan.DagExplainer;
 import io.contrail.sql.impl.plan.PlannedQuery;
 import io.contrail.sql.impl.plan.QueryPlanner;
 import io.contrail.sql.impl.processor.ResultQueue;
+import io.contrail.sql.impl.system.SystemTables;
 import io.contrail.sql.impl.type.SqlTypes;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlExplain;
@@ -139,7 +140,7 @@ public final class QueryExecutor {
     }
 
     private PlannedQuery plan(SqlNode query) {
-        return new QueryPlanner(catalog.all()).plan(query);
+        return new QueryPlanner(catalog.all(), SystemTables.of(member, catalog)).plan(query);
     }
 
     private DagBuilder builder(PlannedQuery planned, StatementParameters parameters) {

@@ -30,6 +30,7 @@ import io.contrail.sql.impl.processor.RowsP;
 import io.contrail.sql.impl.processor.SortP;
 import io.contrail.sql.impl.schema.ContrailOperatorTable;
 import io.contrail.sql.impl.schema.MappingTable;
+import io.contrail.sql.impl.system.SystemTable;
 import io.contrail.sql.impl.type.SqlTypes;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -65,7 +66,7 @@ import static java.util.Objects.requireNonNull;
  * Turns an optimized query plan into a DAG, one relational operator at a time, bottom up:
  * <ul>
  *     <li>sources: an IMap scan (one non-cooperative reader per thread, each reading its share
- *     of the partitions), {@code generate_series} and {@code generate_stream} (one generator,
+ *     of the partitions), a system table (one reader of the rows taken when the DAG is built), {@code generate_series} and {@code generate_stream} (one generator,
  *     so rows come in sequence order), {@code VALUES};</li>
  *     <li>{@code Calc} (filter plus projection) runs with its input's parallelism behind an
  *     isolated edge, which the engine fuses into the input's tasklet;</li>
@@ -192,6 +193,11 @@ public final class DagBuilder {
     }
 
     private Stage scan(TableScan scan) {
+        SystemTable system = scan.getTable().unwrap(SystemTable.class);
+        if (system != null) {
+            // the rows as they are now, in the table's order: one reader
+            return new Stage(vertex("scan-system." + system.name(), system.reader(), 1), 1, false);
+        }
         Mapping mapping = requireNonNull(scan.getTable().unwrap(MappingTable.class), "not a mapping").mapping();
         SqlConnector connector = SqlConnectors.of(mapping);
         int readers = connector.readerParallelism(mapping, parallelism);

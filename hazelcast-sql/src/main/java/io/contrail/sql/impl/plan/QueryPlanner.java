@@ -5,6 +5,9 @@ import io.contrail.sql.SqlException;
 import io.contrail.sql.impl.catalog.Mapping;
 import io.contrail.sql.impl.schema.ContrailOperatorTable;
 import io.contrail.sql.impl.schema.MappingTable;
+import io.contrail.sql.impl.system.ShowJobsExpander;
+import io.contrail.sql.impl.system.SystemTable;
+import io.contrail.sql.impl.system.SystemTables;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -24,8 +27,10 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -46,7 +51,10 @@ import static java.util.Objects.requireNonNull;
  * constants, then fuse each filter-and-projection chain into one {@code Calc}). The
  * {@link DagBuilder} turns the result into a DAG.
  *
- * <p>Validation and planning see the mappings as they are when the statement starts.
+ * <p>Validation and planning see the mappings as they are when the statement starts. Mappings
+ * are tables of the root schema; the {@link SystemTable}s are in the schema
+ * {@value SystemTables#SCHEMA}, also found by their bare name when no mapping has that name.
+ * {@code [SHOW JOBS]} in a query reads {@code system.jobs} ({@link ShowJobsExpander}).
  *
  * <p>Threading: thread-safe; each call builds its own Calcite objects.
  */
@@ -82,10 +90,20 @@ public final class QueryPlanner {
             .build();
 
     private final Map<String, Mapping> mappings;
+    private final List<SystemTable> systemTables;
 
     /** @param mappings the catalog's mappings by name, as the statement sees them */
     public QueryPlanner(Map<String, Mapping> mappings) {
+        this(mappings, List.of());
+    }
+
+    /**
+     * @param mappings     the catalog's mappings by name, as the statement sees them
+     * @param systemTables the tables of the {@value SystemTables#SCHEMA} schema
+     */
+    public QueryPlanner(Map<String, Mapping> mappings, List<SystemTable> systemTables) {
         this.mappings = Map.copyOf(requireNonNull(mappings, "mappings is null"));
+        this.systemTables = List.copyOf(requireNonNull(systemTables, "systemTables is null"));
     }
 
     /**
@@ -98,11 +116,15 @@ public final class QueryPlanner {
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ContrailTypeSystem.INSTANCE);
         CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, false);
         mappings.forEach((name, mapping) -> rootSchema.add(name, new MappingTable(mapping)));
+        CalciteSchema systemSchema = rootSchema.add(SystemTables.SCHEMA, new AbstractSchema());
+        systemTables.forEach(table -> systemSchema.add(table.name(), table));
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
         CalciteConnectionConfig connectionConfig = new CalciteConnectionConfigImpl(properties);
-        CalciteCatalogReader catalogReader = new CalciteCatalogReader(rootSchema, List.of(), typeFactory,
-                connectionConfig);
+        // bare names: the root schema (mappings) first, then the system schema
+        CalciteCatalogReader catalogReader = new CalciteCatalogReader(rootSchema, SqlNameMatchers.withCaseSensitive(true),
+                List.of(List.of(), List.of(SystemTables.SCHEMA)), typeFactory, connectionConfig) {
+        };
         SqlValidator validator = SqlValidatorUtil.newValidator(
                 SqlOperatorTables.chain(ContrailOperatorTable.instance(), catalogReader),
                 catalogReader, typeFactory,
@@ -111,7 +133,7 @@ public final class QueryPlanner {
                         .withConformance(SqlConformanceEnum.DEFAULT));
         SqlNode validated;
         try {
-            validated = validator.validate(query);
+            validated = validator.validate(ShowJobsExpander.expand(query));
         } catch (CalciteContextException e) {
             throw new SqlException(SqlErrorCode.INVALID_QUERY, "At line " + e.getPosLine() + ", column "
                     + e.getPosColumn() + ": " + e.getCause().getMessage(), e.getPosLine(), e.getPosColumn(),

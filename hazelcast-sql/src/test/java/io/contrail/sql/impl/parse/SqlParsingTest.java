@@ -203,12 +203,20 @@ class SqlParsingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"CANCEL", "COMPLETE", "EXTERNAL", "IF", "JOB", "JOBS", "MAPPING", "MAPPINGS",
-            "OPTIONS", "PAUSE", "RESUME", "RESTART", "SINK", "SNAPSHOT", "SNAPSHOTS", "SUSPEND", "TYPE"})
+            "OPTIONS", "PAUSE", "RESUME", "RESTART", "SINK", "SNAPSHOT", "SNAPSHOTS", "SUSPEND", "SYSTEM", "TYPE"})
     void ourKeywords_areNotReserved(String keyword) {
         assertThat(SqlParsing.isReservedWord(keyword)).isFalse();
         String lower = keyword.toLowerCase(java.util.Locale.ROOT);
         SqlSelect select = parse("SELECT " + lower + " FROM " + lower + " AS " + lower, SqlSelect.class);
         assertThat(((SqlIdentifier) select.getSelectList().get(0)).getSimple()).isEqualTo(lower);
+    }
+
+    @Test
+    void system_isTheSchemaOfSystemTables_andStillStartsTableSampleSystem() {
+        SqlSelect select = parse("SELECT job_id FROM system.jobs WHERE status = 'RUNNING'", SqlSelect.class);
+        assertThat(((SqlIdentifier) select.getFrom()).names).containsExactly("system", "jobs");
+        assertThat(unparsed("SELECT * FROM t TABLESAMPLE SYSTEM(10)"))
+                .isEqualTo("SELECT * FROM \"t\" TABLESAMPLE SYSTEM(10.0)");
     }
 
     @Test
