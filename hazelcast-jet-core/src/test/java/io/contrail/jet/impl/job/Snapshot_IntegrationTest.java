@@ -8,6 +8,7 @@ import io.contrail.jet.aggregate.AggregateOperations;
 import io.contrail.jet.core.AbstractProcessor;
 import io.contrail.jet.core.DAG;
 import io.contrail.jet.core.Edge;
+import io.contrail.jet.core.Inbox;
 import io.contrail.jet.core.Vertex;
 import io.contrail.jet.core.test.ExpiringOffsetSource;
 import io.contrail.jet.job.Job;
