@@ -29,6 +29,7 @@ import io.contrail.sql.impl.parse.SqlGrantRole;
 import io.contrail.sql.impl.parse.SqlParsing;
 import io.contrail.sql.impl.parse.SqlShowMappings;
 import io.contrail.sql.impl.parse.SqlShowUsers;
+import io.contrail.sql.impl.users.JobAccess;
 import io.contrail.sql.impl.users.UserStatements;
 import io.contrail.sql.impl.users.UserStore;
 import org.apache.calcite.sql.SqlCall;
@@ -67,9 +68,11 @@ public final class ContrailSqlService implements SqlService {
         this.member = requireNonNull(member, "member is null");
         this.user = requireNonNull(user, "user is null");
         this.catalog = new MappingCatalog(member.getHazelcastInstance());
-        this.queries = new QueryExecutor(member, catalog);
-        this.jobs = new JobStatements(member, queries);
-        this.users = new UserStatements(new UserStore(member.getHazelcastInstance()));
+        UserStore userStore = new UserStore(member.getHazelcastInstance());
+        JobAccess access = new JobAccess(userStore, user);
+        this.queries = new QueryExecutor(member, catalog, access::mayControl);
+        this.jobs = new JobStatements(member, queries, access);
+        this.users = new UserStatements(userStore);
     }
 
     @Override

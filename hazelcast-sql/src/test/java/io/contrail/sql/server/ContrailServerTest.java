@@ -101,6 +101,76 @@ class ContrailServerTest {
         }
     }
 
+    @Test
+    void jobPrivileges_byOwner_adminAndControlJob() throws Exception {
+        try (ContrailServer server = ContrailServer.start(config("privileges-" + UUID.randomUUID()));
+             Connection admin = connect(server); Statement asAdmin = admin.createStatement()) {
+            asAdmin.execute("CREATE USER ann PASSWORD 'a'");
+            asAdmin.execute("CREATE USER bob PASSWORD 'b'");
+            asAdmin.execute("CREATE USER ops PASSWORD 'o' CONTROLJOB");
+            asAdmin.execute("CREATE MAPPING sink (n BIGINT EXTERNAL NAME __key, v BIGINT EXTERNAL NAME this) TYPE IMap"
+                    + " OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'bigint')");
+            String job = " AS SINK INTO sink SELECT v, v FROM TABLE(generate_stream(10))";
+            asAdmin.execute("CREATE JOB admins_job" + job);
+            try (Connection ann = connect(server, "ann", "a"); Statement asAnn = ann.createStatement();
+                 Connection bob = connect(server, "bob", "b"); Statement asBob = bob.createStatement();
+                 Connection ops = connect(server, "ops", "o"); Statement asOps = ops.createStatement()) {
+                asAnn.execute("CREATE JOB anns_job" + job);
+                asBob.execute("CREATE JOB bobs_job" + job);
+                // each user sees what they may control
+                assertThat(jobNames(asAnn)).containsExactly("anns_job");
+                assertThat(jobNames(asOps)).containsExactlyInAnyOrder("anns_job", "bobs_job");
+                assertThat(jobNames(asAdmin)).contains("admins_job", "anns_job", "bobs_job");
+                assertThat(owner(asAdmin, "anns_job")).isEqualTo("ann");
+                // bob may not touch ann's job, nor ops the admin's; nothing changes
+                assertSqlState(() -> asBob.execute("ALTER JOB anns_job SUSPEND"), "42501",
+                        "User 'bob' may not suspend job 'anns_job' of user 'ann'");
+                assertSqlState(() -> asOps.execute("DROP JOB admins_job"), "42501", "only an admin may");
+                assertThat(status(asAdmin, "anns_job")).isEqualTo("RUNNING");
+                assertThat(status(asAdmin, "admins_job")).isEqualTo("RUNNING");
+                // CONTROLJOB controls non-admins' jobs, owners their own, admins all
+                asOps.execute("ALTER JOB anns_job SUSPEND");
+                asAnn.execute("ALTER JOB anns_job RESUME");
+                asBob.execute("DROP JOB bobs_job");
+                // a plural statement acts on what bob may see: his own jobs (his queries ran as jobs too)
+                try (ResultSet rs = asBob.executeQuery("CANCEL JOBS (SELECT job_id FROM system.jobs)")) {
+                    while (rs.next()) {
+                        assertThat(rs.getString("job_name")).isNotIn("anns_job", "admins_job");
+                    }
+                }
+                assertThat(status(asAdmin, "anns_job")).isEqualTo("RUNNING");
+                asAdmin.execute("DROP JOB anns_job");
+                asAdmin.execute("DROP JOB admins_job");
+            }
+        }
+    }
+
+    private static List<String> jobNames(Statement statement) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery("SELECT job_name FROM system.jobs WHERE job_type = 'SQL STREAMING'"
+                + " AND status = 'RUNNING'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static String status(Statement statement, String job) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT status FROM system.jobs WHERE job_name = '" + job + "'"
+                + " ORDER BY created DESC LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    private static String owner(Statement statement, String job) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT user_name FROM system.jobs WHERE job_name = '" + job + "'")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+
     private static void assertSqlState(ThrowingCallable statement, String sqlState, String messagePart) {
         assertThatThrownBy(statement)
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(sqlState))

@@ -6,6 +6,7 @@ import io.contrail.jet.job.JobAlreadyExistsException;
 import io.contrail.jet.job.JobConfig;
 import io.contrail.jet.job.JobKind;
 import io.contrail.jet.job.JobMetrics;
+import io.contrail.jet.job.JobSummary;
 import io.contrail.sql.SqlColumnMetadata;
 import io.contrail.sql.SqlColumnType;
 import io.contrail.sql.SqlErrorCode;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -53,10 +55,13 @@ public final class QueryExecutor {
 
     private final ContrailInstance member;
     private final MappingCatalog catalog;
+    private final Predicate<JobSummary> visibleJobs;
 
-    public QueryExecutor(ContrailInstance member, MappingCatalog catalog) {
+    /** @param visibleJobs the jobs the system table {@code jobs} shows to this service's user */
+    public QueryExecutor(ContrailInstance member, MappingCatalog catalog, Predicate<JobSummary> visibleJobs) {
         this.member = requireNonNull(member, "member is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.visibleJobs = requireNonNull(visibleJobs, "visibleJobs is null");
     }
 
     /** Runs a SELECT (or another row-returning query such as VALUES). */
@@ -140,7 +145,7 @@ public final class QueryExecutor {
     }
 
     private PlannedQuery plan(SqlNode query) {
-        return new QueryPlanner(catalog.all(), SystemTables.of(member, catalog)).plan(query);
+        return new QueryPlanner(catalog.all(), SystemTables.of(member, catalog, visibleJobs)).plan(query);
     }
 
     private DagBuilder builder(PlannedQuery planned, StatementParameters parameters) {

@@ -7,8 +7,10 @@ import io.contrail.jet.job.JobSummary;
 import io.contrail.jet.job.SourcePositionUnavailableException;
 import io.contrail.snapshot.ExportedSnapshotInfo;
 import io.contrail.sql.SqlErrorCode;
+import io.contrail.sql.impl.users.JobAccess;
 import io.contrail.sql.impl.exec.JobOptions;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,14 +29,19 @@ import static java.util.Objects.requireNonNull;
  * restarts; a job that has not ended can be cancelled (a cancelled one is skipped); a RUNNING or
  * SUSPENDED job can export a snapshot.
  *
+ * <p>Privileges first: a user acts only on the jobs {@link JobAccess} lets them control; for any
+ * other the report is an ERROR with {@link SqlErrorCode#PERMISSION_DENIED}, and nothing changes.
+ *
  * <p>Threading: thread-safe; no state besides the member.
  */
 final class JobActions {
 
     private final ContrailInstance member;
+    private final JobAccess access;
 
-    JobActions(ContrailInstance member) {
+    JobActions(ContrailInstance member, JobAccess access) {
         this.member = requireNonNull(member, "member is null");
+        this.access = requireNonNull(access, "access is null");
     }
 
     /** The report for a job id no job has. */
@@ -50,6 +57,9 @@ final class JobActions {
 
     /** PAUSE JOB, ALTER JOB ... SUSPEND: suspends a RUNNING job after a terminal snapshot. */
     JobReport pause(JobSummary summary, String action) {
+        if (!access.mayControl(summary)) {
+            return denied(summary, action);
+        }
         JobStatus status = summary.status();
         if (status == JobStatus.SUSPENDED || status == JobStatus.SUSPENDED_EXPORTING_SNAPSHOT) {
             return JobReport.skipped(summary.jobId(), summary.name(), action, "Job '" + summary.name()
@@ -77,6 +87,9 @@ final class JobActions {
      * @param options alterable options, validated by the parser; empty for none
      */
     JobReport resume(JobSummary summary, String action, Map<String, String> options) {
+        if (!access.mayControl(summary)) {
+            return denied(summary, action);
+        }
         JobStatus status = summary.status();
         if (status == JobStatus.SUSPENDED_EXPORTING_SNAPSHOT) {
             return wrongState(summary, action, "it resumes once the export is over and it is SUSPENDED again");
@@ -104,6 +117,9 @@ final class JobActions {
 
     /** ALTER JOB ... RESTART: restarts a RUNNING job from its last snapshot. */
     JobReport restart(JobSummary summary, String action) {
+        if (!access.mayControl(summary)) {
+            return denied(summary, action);
+        }
         if (summary.status() != JobStatus.RUNNING) {
             return wrongState(summary, action, "only a RUNNING job restarts"
                     + (summary.status() == JobStatus.SUSPENDED ? "; a paused one resumes with ALTER JOB ... RESUME" : ""));
@@ -120,6 +136,9 @@ final class JobActions {
      * state as snapshot {@code exportAs} when that is not {@code null}.
      */
     JobReport cancel(JobSummary summary, String action, String exportAs) {
+        if (!access.mayControl(summary)) {
+            return denied(summary, action);
+        }
         JobStatus status = summary.status();
         if (status.isTerminal() && "Cancelled".equals(summary.error())) {
             return JobReport.skipped(summary.jobId(), summary.name(), action, "Job '" + summary.name()
@@ -163,6 +182,9 @@ final class JobActions {
      * SUSPENDED one (its last), which goes on as it was; an export of that name is replaced.
      */
     JobReport exportSnapshot(JobSummary summary, String action, String snapshotName) {
+        if (!access.mayControl(summary)) {
+            return denied(summary, action);
+        }
         JobStatus status = summary.status();
         if (status != JobStatus.RUNNING && status != JobStatus.SUSPENDED) {
             return wrongState(summary, action, "only a RUNNING or SUSPENDED job has a snapshot to export");
@@ -196,6 +218,11 @@ final class JobActions {
             return JobReport.error(summary.jobId(), summary.name(), action, SqlErrorCode.INVALID_JOB_STATE,
                     e.getMessage() + "; check SHOW JOB " + summary.jobId() + " and try again");
         }
+    }
+
+    private JobReport denied(JobSummary summary, String action) {
+        return JobReport.error(summary.jobId(), summary.name(), action, SqlErrorCode.PERMISSION_DENIED,
+                access.deniedMessage(summary, action.toLowerCase(Locale.ROOT)));
     }
 
     private static JobReport wrongState(JobSummary summary, String action, String rule) {

@@ -23,6 +23,7 @@ import io.contrail.sql.impl.parse.SqlShowSnapshots;
 import io.contrail.sql.impl.system.JobsTable;
 import io.contrail.sql.impl.system.SnapshotsTable;
 import io.contrail.sql.impl.system.SystemTables;
+import io.contrail.sql.impl.users.JobAccess;
 import io.contrail.sql.impl.type.SqlTypes;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlNode;
@@ -53,7 +54,8 @@ import static java.util.Objects.requireNonNull;
  *     What each does is in {@link JobActions}.</li>
  * </ul>
  * ALTER JOB, DROP JOB and CREATE SNAPSHOT name the job: the job of that name that has not ended.
- * The acting user is in the {@link StatementContext}; statements check no privileges yet.
+ * Statements act only on the jobs the user may control ({@link JobAccess}); the jobs table shows
+ * them only those.
  *
  * <p>Threading: thread-safe; no state besides the member and the query executor.
  */
@@ -68,10 +70,10 @@ public final class JobStatements {
     private final QueryExecutor queries;
     private final JobActions actions;
 
-    public JobStatements(ContrailInstance member, QueryExecutor queries) {
+    public JobStatements(ContrailInstance member, QueryExecutor queries, JobAccess access) {
         this.member = requireNonNull(member, "member is null");
         this.queries = requireNonNull(queries, "queries is null");
-        this.actions = new JobActions(member);
+        this.actions = new JobActions(member, access);
     }
 
     /** Whether {@link #execute} runs this statement. */

@@ -9,12 +9,14 @@ import io.contrail.sql.SqlColumnType;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * {@code system.jobs}: one row per job of the cluster that has a record (jobs that have not
- * ended, and ended ones within the retention time), in the order of {@code SHOW JOBS}
+ * ended, and ended ones within the retention time) and that the user may see (an admin sees
+ * all, others the jobs they may control), in the order of {@code SHOW JOBS}
  * ({@link JobSummary#SHOW_JOBS_ORDER}: jobs that have not ended by start time, then ended jobs
  * by end time). The columns, after the reference's {@code SHOW JOBS}:
  * <ul>
@@ -67,15 +69,18 @@ public final class JobsTable extends SystemTable {
     public static final String NAME = "jobs";
 
     private final ContrailInstance member;
+    private final Predicate<JobSummary> visible;
 
-    JobsTable(ContrailInstance member) {
+    /** @param visible the jobs the table lists: those the user may control */
+    JobsTable(ContrailInstance member, Predicate<JobSummary> visible) {
         super(NAME, COLUMNS);
         this.member = requireNonNull(member, "member is null");
+        this.visible = requireNonNull(visible, "visible is null");
     }
 
     @Override
     public List<Object[]> rows() {
-        return member.getJobSummaries().stream().map(JobsTable::row).toList();
+        return member.getJobSummaries().stream().filter(visible).map(JobsTable::row).toList();
     }
 
     /** The row of one job, internal values in {@link #COLUMNS} order. */

@@ -1,6 +1,7 @@
 package io.contrail.sql.impl.system;
 
 import io.contrail.jet.ContrailInstance;
+import io.contrail.jet.job.JobSummary;
 import io.contrail.sql.impl.catalog.MappingCatalog;
 
 import org.apache.calcite.sql.SqlIdentifier;
@@ -10,6 +11,7 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The system tables of a member, all in the schema {@value #SCHEMA}: {@link JobsTable},
@@ -23,9 +25,14 @@ public final class SystemTables {
     private SystemTables() {
     }
 
-    /** The system tables reading the state of {@code member} and {@code catalog}. */
-    public static List<SystemTable> of(ContrailInstance member, MappingCatalog catalog) {
-        return List.of(new JobsTable(member), new SnapshotsTable(member), new MappingsTable(catalog));
+    /**
+     * The system tables reading the state of {@code member} and {@code catalog}.
+     *
+     * @param visibleJobs the jobs the user may see: {@code jobs} lists only those
+     */
+    public static List<SystemTable> of(ContrailInstance member, MappingCatalog catalog,
+                                       Predicate<JobSummary> visibleJobs) {
+        return List.of(new JobsTable(member, visibleJobs), new SnapshotsTable(member), new MappingsTable(catalog));
     }
 
     /**
