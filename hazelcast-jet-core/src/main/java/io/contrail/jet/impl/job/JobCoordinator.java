@@ -88,7 +88,10 @@ final class JobCoordinator {
     private ScheduledFuture<?> snapshotTask;
     /** The snapshot being taken, completed when it is stored (or failed); guarded by {@code this}. */
     private CompletableFuture<SnapshotMetadata> snapshotInProgress;
-    /** Whether the current execution's terminal snapshot has started; guarded by {@code this}. */
+    /**
+     * Whether the current execution is stopping (its terminal snapshot has started, or a restart
+     * or cancel was asked), so no further snapshot may start on it; guarded by {@code this}.
+     */
     private boolean stopping;
     private long nextSnapshotId;
     /**
@@ -352,6 +355,10 @@ final class JobCoordinator {
                         + "check its status and try again");
             }
             endAction = EndAction.RESTART;
+            // No snapshot may start on an execution being torn down: a processor cancelled before
+            // the barrier reached it would leave the snapshot without its state (a source's
+            // position), and the restart would restore that.
+            stopping = true;
         }
         context.cancel();
     }
@@ -368,6 +375,7 @@ final class JobCoordinator {
                 return;
             }
             endAction = EndAction.CANCEL;
+            stopping = true;
             context = execution;
             if (context != null) {
                 transition(JobStatus.COMPLETING, "cancelling");
