@@ -164,17 +164,22 @@ class PgWireServer_StreamingTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> closedResults.get() > closedBefore);
     }
 
+    /** Cancels the statement from another thread 300 ms from now, while it runs. */
+    private static CompletableFuture<Void> cancelSoon(Statement statement) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                TimeUnit.MILLISECONDS.sleep(300);
+                statement.cancel();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     void cancel_stopsAStatementWaitingForItsFirstRow() throws Exception {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
-                try {
-                    TimeUnit.MILLISECONDS.sleep(300);
-                    statement.cancel();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Void> cancel = cancelSoon(statement);
             assertSqlState(() -> statement.executeQuery("WAIT"), "57014", "canceling statement");
             cancel.get(5, TimeUnit.SECONDS);
             try (ResultSet rs = statement.executeQuery("SELECT version()")) {
@@ -186,14 +191,7 @@ class PgWireServer_StreamingTest {
     @Test
     void cancel_stopsAStreamingStatement() throws Exception {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
-                try {
-                    TimeUnit.MILLISECONDS.sleep(300);
-                    statement.cancel();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Void> cancel = cancelSoon(statement);
             assertSqlState(() -> statement.executeQuery("STREAM"), "57014", "canceling statement");
             cancel.get(5, TimeUnit.SECONDS);
         }
