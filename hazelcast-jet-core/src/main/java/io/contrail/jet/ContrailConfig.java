@@ -1,5 +1,6 @@
 package io.contrail.jet;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,8 +46,8 @@ import static java.util.Objects.requireNonNull;
  * jobs:
  *   retentionTime: 14d
  * </pre>
- * Every key is optional. {@code jobs.retentionTime} (the SQL setting {@code jobs.retention_time})
- * is a duration: a number with a unit {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}
+ * Every key is optional. {@code jobs.retentionTime} (also spelled {@code jobs.retention_time},
+ * the name of the setting in the reference documents) is a duration: a number with a unit {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}
  * ({@code 14d}, {@code 90m}), or ISO-8601 ({@code PT36H}). Defaults keep a member on the loopback
  * interface, joining members on 127.0.0.1 by TCP (multicast is always off).
  */
@@ -309,6 +310,7 @@ public final class ContrailConfig {
     /** The keys of the YAML section {@code jobs}. */
     private static final class JobsSection {
         @JsonProperty("retentionTime")
+        @JsonAlias("retention_time")
         private String retentionTime;
     }
 

@@ -56,6 +56,7 @@ class ContrailConfigTest {
     void jobRetentionTime_defaultsTo14Days_andTakesUnitsOrIso() {
         assertThat(new ContrailConfig().getJobRetentionTime()).isEqualTo(Duration.ofDays(14));
         assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: 14d}").getJobRetentionTime()).isEqualTo(Duration.ofDays(14));
+        assertThat(ContrailConfig.fromYaml("jobs: {retention_time: 3d}").getJobRetentionTime()).isEqualTo(Duration.ofDays(3));
         assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: 90m}").getJobRetentionTime()).isEqualTo(Duration.ofMinutes(90));
         assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: 30s}").getJobRetentionTime()).isEqualTo(Duration.ofSeconds(30));
         assertThat(ContrailConfig.fromYaml("jobs: {retentionTime: 500ms}").getJobRetentionTime()).isEqualTo(Duration.ofMillis(500));
