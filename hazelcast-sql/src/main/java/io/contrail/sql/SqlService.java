@@ -3,6 +3,8 @@ package io.contrail.sql;
 import io.contrail.jet.ContrailInstance;
 import io.contrail.sql.impl.ContrailSqlService;
 
+import java.util.Optional;
+
 /**
  * Runs SQL statements on a Contrail member. Mappings live in the cluster (an IMap), so every
  * {@code SqlService} of every member sees the same ones.
@@ -50,4 +52,16 @@ public interface SqlService {
      * @throws SqlException for any error; {@link SqlException#getErrorCode()} says which
      */
     SqlResult execute(String sql, Object... params);
+
+    /**
+     * The columns a statement would return, found by validating and planning it without running
+     * it: for a query (SELECT, VALUES, SHOW JOBS as a query, EXPLAIN) its row metadata; empty for
+     * a statement that returns no rows, or whose rows are only known once it runs. Parameters
+     * ({@code ?}) need no values.
+     *
+     * @throws SqlException if the statement is not valid
+     */
+    default Optional<SqlRowMetadata> describe(String sql) {
+        return Optional.empty();
+    }
 }

@@ -106,6 +106,7 @@ class SqlSelectTest extends SqlTestSupport {
     void parameters() {
         assertThat(rows("SELECT v FROM TABLE(generate_series(1, 10)) WHERE v > ? AND v < ?", 3, 6L))
                 .containsExactly(row(4L), row(5L));
+        assertThat(rows("SELECT v FROM TABLE(generate_series(?, ?))", 7, 8)).containsExactly(row(7L), row(8L));
         assertThatThrownBy(() -> rows("SELECT v FROM TABLE(generate_series(1, 10)) WHERE v > ?"))
                 .isInstanceOf(SqlException.class)
                 .satisfies(e -> assertThat(((SqlException) e).getErrorCode()).isEqualTo(SqlErrorCode.PARAMETER_MISMATCH));
@@ -123,6 +124,18 @@ class SqlSelectTest extends SqlTestSupport {
                 .isInstanceOf(SqlException.class)
                 .hasMessageContaining("Cannot use value 'one' of Java type java.lang.String as BIGINT for parameter 1")
                 .satisfies(e -> assertThat(((SqlException) e).getErrorCode()).isEqualTo(SqlErrorCode.DATA_CONVERSION_ERROR));
+    }
+
+    @Test
+    void describe_givesTheColumnsWithoutRunning() {
+        int jobsBefore = member.getJobs().size();
+        assertThat(sql.describe("SELECT v, 'x' || CAST(v AS VARCHAR) AS label FROM TABLE(generate_stream(?)) WHERE v > ?"))
+                .get().extracting(SqlRowMetadata::columns).asList()
+                .containsExactly(new SqlColumnMetadata("v", SqlColumnType.BIGINT), new SqlColumnMetadata("label", SqlColumnType.VARCHAR));
+        assertThat(sql.describe("CREATE MAPPING m (a INT) TYPE IMap OPTIONS ('keyFormat' = 'int', 'valueFormat' = 'int')")).isEmpty();
+        assertThat(member.getJobs()).hasSize(jobsBefore);
+        assertThatThrownBy(() -> sql.describe("SELECT nope FROM TABLE(generate_series(1, 2))"))
+                .isInstanceOf(SqlException.class).hasMessageContaining("nope");
     }
 
     @Test

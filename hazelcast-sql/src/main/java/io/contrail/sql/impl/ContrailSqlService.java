@@ -40,6 +40,7 @@ import org.apache.calcite.sql.SqlNode;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -141,6 +142,19 @@ public final class ContrailSqlService implements SqlService {
         }
         throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, statementKind(node)
                 + " is not supported yet; so far mappings, queries, INSERT/SINK INTO, EXPLAIN and job management run");
+    }
+
+    @Override
+    public Optional<SqlRowMetadata> describe(String sql) {
+        requireNonNull(sql, "sql is null");
+        SqlNode node = SqlParsing.parse(sql);
+        if (node instanceof SqlExplain) {
+            return Optional.of(QueryExecutor.EXPLAIN_METADATA);
+        }
+        if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return Optional.of(queries.describe(node));
+        }
+        return Optional.empty();
     }
 
     private static void noParameters(String statement, Object[] params) {

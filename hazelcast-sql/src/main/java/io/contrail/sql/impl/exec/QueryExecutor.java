@@ -50,7 +50,7 @@ public final class QueryExecutor {
     /** Rows a SELECT may have produced ahead of the client. */
     static final int RESULT_QUEUE_CAPACITY = 1024;
 
-    static final SqlRowMetadata EXPLAIN_METADATA =
+    public static final SqlRowMetadata EXPLAIN_METADATA =
             new SqlRowMetadata(List.of(new SqlColumnMetadata("plan", SqlColumnType.VARCHAR)));
 
     private final ContrailInstance member;
@@ -117,6 +117,15 @@ public final class QueryExecutor {
             }
         }
         return SqlResult.ofUpdateCount(0);
+    }
+
+    /** The columns of a query's rows, from its plan; nothing runs. */
+    public SqlRowMetadata describe(SqlNode query) {
+        List<SqlColumnMetadata> columns = new ArrayList<>();
+        for (RelDataTypeField field : plan(query).rel().getRowType().getFieldList()) {
+            columns.add(new SqlColumnMetadata(field.getName(), SqlTypes.toColumnType(field.getType())));
+        }
+        return new SqlRowMetadata(columns);
     }
 
     /** EXPLAIN: the optimized plan, then the DAG, one line per row. */

@@ -1,6 +1,7 @@
 package io.contrail.sql.impl.pgwire;
 
 import io.contrail.sql.SqlRow;
+import io.contrail.sql.SqlException;
 import io.contrail.sql.SqlRowMetadata;
 import io.contrail.sql.impl.pgwire.Authenticator.AuthenticationFailedException;
 import io.contrail.sql.impl.pgwire.ClientMessage.AuthenticationResponse;
@@ -377,8 +378,9 @@ final class PgSession {
                 types[i] = types[i] == 0 ? PgType.TEXT.oid() : types[i];
             }
             output.parameterDescription(types);
-            // Only answers known without running the statement: the engine has no describe step yet.
-            SqlRowMetadata metadata = interceptor.intercept(prepared.sql(), info).map(StatementResult::rowMetadata).orElse(null);
+            // Answers known without running the statement: the interceptor's, else the engine's plan.
+            SqlRowMetadata metadata = interceptor.intercept(prepared.sql(), info).map(StatementResult::rowMetadata)
+                    .orElseGet(() -> describedByEngine(prepared));
             if (metadata != null) {
                 output.rowDescription(metadata, ResultFormats.TEXT);
             } else {
@@ -394,6 +396,19 @@ final class PgSession {
             output.rowDescription(metadata, portal.formats);
         } else {
             output.noData();
+        }
+    }
+
+    /**
+     * The engine's description of a prepared statement's rows, or {@code null}. An invalid
+     * statement describes as no rows: its error comes when it runs, with its position.
+     */
+    private SqlRowMetadata describedByEngine(Prepared prepared) {
+        String engineSql = prepared.placeholders() != null ? prepared.placeholders().sql() : prepared.sql();
+        try {
+            return runner.describe(info.user(), engineSql).orElse(null);
+        } catch (SqlException e) {
+            return null;
         }
     }
 

@@ -1,8 +1,10 @@
 package io.contrail.sql.impl.pgwire;
 
 import io.contrail.sql.SqlException;
+import io.contrail.sql.SqlRowMetadata;
 import io.contrail.sql.SqlService;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -28,12 +30,32 @@ public interface StatementRunner {
     StatementResult run(String user, String sql, Object[] params);
 
     /**
+     * The columns a statement would return, without running it (see {@link SqlService#describe});
+     * empty when not known before it runs.
+     *
+     * @throws SqlException if the statement is not valid
+     */
+    default Optional<SqlRowMetadata> describe(String user, String sql) {
+        return Optional.empty();
+    }
+
+    /**
      * A runner on the engine.
      *
      * @param serviceOfUser the SQL service that runs statements as that user; called per statement
      */
     static StatementRunner of(Function<String, SqlService> serviceOfUser) {
         requireNonNull(serviceOfUser, "serviceOfUser is null");
-        return (user, sql, params) -> StatementResult.of(serviceOfUser.apply(user).execute(sql, params));
+        return new StatementRunner() {
+            @Override
+            public StatementResult run(String user, String sql, Object[] params) {
+                return StatementResult.of(serviceOfUser.apply(user).execute(sql, params));
+            }
+
+            @Override
+            public Optional<SqlRowMetadata> describe(String user, String sql) {
+                return serviceOfUser.apply(user).describe(sql);
+            }
+        };
     }
 }

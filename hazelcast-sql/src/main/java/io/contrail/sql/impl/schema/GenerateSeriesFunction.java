@@ -5,10 +5,13 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlTableFunction;
 import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeInference;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.Arrays;
 
 /**
  * {@code generate_series(start, stop[, step])}: a bounded table of one BIGINT column {@code v},
@@ -17,10 +20,14 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 public final class GenerateSeriesFunction extends SqlFunction implements SqlTableFunction {
 
+    /** A {@code ?} argument is a BIGINT. */
+    static final SqlOperandTypeInference BIGINT_ARGUMENTS = (binding, returnType, operandTypes) ->
+            Arrays.fill(operandTypes, binding.getTypeFactory().createSqlType(SqlTypeName.BIGINT));
+
     public static final String NAME = "generate_series";
 
     GenerateSeriesFunction() {
-        super(NAME, SqlKind.OTHER_FUNCTION, ReturnTypes.CURSOR, null,
+        super(NAME, SqlKind.OTHER_FUNCTION, ReturnTypes.CURSOR, BIGINT_ARGUMENTS,
                 OperandTypes.or(OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER),
                         OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
                 SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION);

@@ -22,7 +22,7 @@ public final class GenerateStreamFunction extends SqlFunction implements SqlTabl
     public static final String NAME = "generate_stream";
 
     GenerateStreamFunction() {
-        super(NAME, SqlKind.OTHER_FUNCTION, ReturnTypes.CURSOR, null,
+        super(NAME, SqlKind.OTHER_FUNCTION, ReturnTypes.CURSOR, GenerateSeriesFunction.BIGINT_ARGUMENTS,
                 OperandTypes.family(SqlTypeFamily.INTEGER), SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION);
     }
 

@@ -96,6 +96,10 @@ class PgWireServerTest {
         try (Connection connection = connect()) {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT v, v * 10 AS ten FROM TABLE(generate_series(1, 100)) WHERE v > ? ORDER BY v DESC LIMIT 2")) {
+                // described before it runs: the engine plans it without running it
+                assertThat(query.getMetaData().getColumnCount()).isEqualTo(2);
+                assertThat(query.getMetaData().getColumnName(2)).isEqualTo("ten");
+                assertThat(query.getMetaData().getColumnTypeName(2)).isEqualTo("int8");
                 query.setLong(1, 50);
                 try (ResultSet rs = query.executeQuery()) {
                     assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("int8");
