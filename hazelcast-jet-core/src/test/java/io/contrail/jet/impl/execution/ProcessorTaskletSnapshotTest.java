@@ -133,7 +133,7 @@ class ProcessorTaskletSnapshotTest {
 
         @Override
         public SnapshotMetadata complete(Collection<WriterSummary> writers) {
-            throw new UnsupportedOperationException();
+            throw new AssertionError("the coordinator completes a session; this test drives one tasklet and never does");
         }
 
         @Override

@@ -5,9 +5,12 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.schema.SchemaPlus;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,6 +25,9 @@ public final class RowContext implements DataContext {
 
     private static final String INPUT_RECORD = "inputRecord";
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
+    /** Calcite's variables by the name generated code asks for; looked up per row, so no scan. */
+    private static final Map<String, Variable> VARIABLES = Arrays.stream(Variable.values())
+            .collect(Collectors.toUnmodifiableMap(v -> v.camelName, v -> v));
 
     private final StatementParameters parameters;
     private final AtomicBoolean cancelFlag = new AtomicBoolean();
@@ -44,7 +50,7 @@ public final class RowContext implements DataContext {
         if (name.startsWith("?")) {
             return parameters.value(Integer.parseInt(name.substring(1)));
         }
-        Variable variable = variable(name);
+        Variable variable = VARIABLES.get(name);
         if (variable == null) {
             return null;
         }
@@ -55,15 +61,6 @@ public final class RowContext implements DataContext {
             case CANCEL_FLAG -> cancelFlag;
             default -> null;
         };
-    }
-
-    private static Variable variable(String name) {
-        for (Variable variable : Variable.values()) {
-            if (variable.camelName.equals(name)) {
-                return variable;
-            }
-        }
-        return null;
     }
 
     @Override

@@ -293,19 +293,15 @@ final class WindowTranslator {
         return used.get(windowStart) || used.get(windowStart + 1);
     }
 
-    private static List<RexNode> identity(RelDataType type) {
-        List<RexNode> refs = new ArrayList<>();
-        for (int i = 0; i < type.getFieldCount(); i++) {
-            refs.add(RexInputRef.of(i, type));
-        }
-        return refs;
+    private List<RexNode> identity(RelDataType type) {
+        return builder.rexBuilder().identityProjects(type);
     }
 
     private static List<RexNode> expandedProjects(RexProgram program) {
         return program.getProjectList().stream().map(program::expandLocalRef).toList();
     }
 
-    private static List<RexNode> projects(RelNode rel) {
+    private List<RexNode> projects(RelNode rel) {
         return rel instanceof Project project ? project.getProjects() : identity(rel.getRowType());
     }
 

@@ -30,10 +30,11 @@ public final class SortP extends AbstractProcessor {
     }
 
     /**
-     * @param comparator the order, or {@code null} to keep the arrival order (OFFSET/LIMIT only)
+     * @param comparator the order
      * @param fetch      the most rows to emit, or {@code -1} for all
      */
     public static ProcessorSupplier supplier(RowComparator comparator, long offset, long fetch) {
+        requireNonNull(comparator, "comparator is null");
         if (offset < 0) {
             throw new IllegalArgumentException("offset is negative: " + offset);
         }
@@ -49,9 +50,7 @@ public final class SortP extends AbstractProcessor {
     @Override
     public boolean complete() {
         if (output == null) {
-            if (comparator != null) {
-                rows.sort(comparator);
-            }
+            rows.sort(comparator);
             int from = (int) Math.min(offset, rows.size());
             int to = fetch < 0 ? rows.size() : (int) Math.min(rows.size(), offset + fetch);
             output = Traverser.traverseIterable(rows.subList(from, Math.max(from, to)));
