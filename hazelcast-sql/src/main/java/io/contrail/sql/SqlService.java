@@ -3,6 +3,7 @@ package io.contrail.sql;
 import io.contrail.jet.ContrailInstance;
 import io.contrail.sql.impl.ContrailSqlService;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,5 +64,13 @@ public interface SqlService {
      */
     default Optional<SqlRowMetadata> describe(String sql) {
         return Optional.empty();
+    }
+
+    /**
+     * The tables queries can read now, as this user sees them: the mappings, then the system
+     * tables, each group ordered by name.
+     */
+    default List<SqlTableMetadata> tables() {
+        return List.of();
     }
 }

@@ -146,4 +146,18 @@ class SqlSystemTablesTest extends SqlJobTestSupport {
                 .containsExactly(row("sys_m", "IMap", "id BIGINT EXTERNAL NAME __key, name VARCHAR",
                         "'keyFormat' = 'bigint', 'valueFormat' = 'json'", true, true));
     }
+
+    @Test
+    void tables_listsMappingsThenSystemTables_andMappingsAreInSchemaPublic() {
+        update("CREATE MAPPING sys_t (id BIGINT EXTERNAL NAME __key, name VARCHAR) TYPE IMap"
+                + " OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json')");
+        member.getHazelcastInstance().getMap("sys_t").put(1L, "{\"name\": \"one\"}");
+
+        assertThat(sql.tables()).extracting(table -> table.schema() + "." + table.name() + ":" + table.kind())
+                .containsExactly("public.sys_t:MAPPING", "system.jobs:SYSTEM_TABLE", "system.mappings:SYSTEM_TABLE",
+                        "system.snapshots:SYSTEM_TABLE");
+        assertThat(sql.tables().get(0).columns()).containsExactly(new SqlColumnMetadata("id", SqlColumnType.BIGINT),
+                new SqlColumnMetadata("name", SqlColumnType.VARCHAR));
+        assertThat(rows("SELECT name FROM public.sys_t")).containsExactly(row("one"));
+    }
 }

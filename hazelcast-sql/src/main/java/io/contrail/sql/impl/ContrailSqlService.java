@@ -10,6 +10,7 @@ import io.contrail.sql.SqlResult;
 import io.contrail.sql.SqlRow;
 import io.contrail.sql.SqlRowMetadata;
 import io.contrail.sql.SqlService;
+import io.contrail.sql.SqlTableMetadata;
 import io.contrail.sql.impl.catalog.Mapping;
 import io.contrail.sql.impl.catalog.MappingCatalog;
 import io.contrail.sql.impl.catalog.MappingValidator;
@@ -29,6 +30,8 @@ import io.contrail.sql.impl.parse.SqlGrantRole;
 import io.contrail.sql.impl.parse.SqlParsing;
 import io.contrail.sql.impl.parse.SqlShowMappings;
 import io.contrail.sql.impl.parse.SqlShowUsers;
+import io.contrail.sql.impl.system.SystemTable;
+import io.contrail.sql.impl.system.SystemTables;
 import io.contrail.sql.impl.users.JobAccess;
 import io.contrail.sql.impl.users.UserStatements;
 import io.contrail.sql.impl.users.UserStore;
@@ -39,8 +42,11 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -155,6 +161,19 @@ public final class ContrailSqlService implements SqlService {
             return Optional.of(queries.describe(node));
         }
         return Optional.empty();
+    }
+
+    @Override
+    public List<SqlTableMetadata> tables() {
+        List<SqlTableMetadata> tables = new ArrayList<>();
+        new TreeMap<>(catalog.all()).values().forEach(mapping -> tables.add(new SqlTableMetadata(
+                SqlTableMetadata.MAPPING_SCHEMA, mapping.name(), SqlTableMetadata.Kind.MAPPING,
+                mapping.columns().stream().map(column -> new SqlColumnMetadata(column.name(), column.type())).toList())));
+        SystemTables.of(member, catalog, job -> false).stream()
+                .sorted(Comparator.comparing(SystemTable::name))
+                .forEach(table -> tables.add(new SqlTableMetadata(SystemTables.SCHEMA, table.name(),
+                        SqlTableMetadata.Kind.SYSTEM_TABLE, table.columns())));
+        return tables;
     }
 
     private static void noParameters(String statement, Object[] params) {

@@ -1,5 +1,12 @@
 package io.contrail.sql.impl.pgwire;
 
+import io.contrail.sql.SqlException;
+import io.contrail.sql.impl.pgwire.catalog.PgCatalogQueries;
+import io.contrail.sql.impl.users.UserStatements;
+import io.contrail.sql.impl.users.UserStore;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +29,12 @@ import static java.util.Objects.requireNonNull;
  * <tr><td>{@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}</td><td>tag {@code COMMIT}/{@code ROLLBACK}</td></tr>
  * <tr><td>{@code DISCARD ALL}, {@code DEALLOCATE ...}</td><td>their tag (connection pools send them)</td></tr>
  * <tr><td>{@code SHOW TRANSACTION ISOLATION LEVEL}, {@code SHOW name} of a setting below</td><td>one row, one column</td></tr>
- * <tr><td>{@code SELECT version()}, {@code current_database()}, {@code current_schema()},
- *     {@code current_user}, {@code session_user}, {@code pg_backend_pid()}</td><td>one row</td></tr>
- * <tr><td>a query reading {@code pg_catalog.*}, {@code information_schema.*} or a
- *     {@code pg_type}/{@code pg_class}/{@code pg_namespace}/{@code pg_attribute}... table</td>
- *     <td>no rows: Contrail has no PostgreSQL catalog, so type lookups of the JDBC driver find
- *     nothing (it then treats the type as {@code OTHER}) and {@code psql}'s {@code \d} lists nothing</td></tr>
+ * <tr><td>a query of {@code version()}, {@code current_database()}, {@code current_schema()},
+ *     {@code current_user}, ... alone, or a query reading {@code pg_catalog.*},
+ *     {@code information_schema.*} or a {@code pg_class}/{@code pg_type}/... table</td>
+ *     <td>its rows, from {@link PgCatalogQueries}: a PostgreSQL catalog describing the user's
+ *     mappings and the system tables, so that {@code DatabaseMetaData}, {@code psql}'s {@code \d}
+ *     and GUI tools' object browsers work</td></tr>
  * </table>
  *
  * Settings for SHOW: {@code server_version}, {@code server_encoding}, {@code client_encoding},
@@ -37,13 +44,11 @@ import static java.util.Objects.requireNonNull;
  * {@code default_transaction_read_only}, {@code application_name}. {@code SHOW MAPPINGS},
  * {@code SHOW JOBS} and the other SHOW statements of Contrail are not intercepted.
  *
- * <p>Threading: immutable; shared by all connections.
+ * <p>Threading: immutable; shared by all connections. A catalog query reads the user's tables
+ * and the users from the {@link StatementRunner} when it runs.
  */
 final class CatalogInterceptor {
 
-    /** The version we announce: PostgreSQL 14's protocol and behaviour, which clients check. */
-    static final String SERVER_VERSION = "14.0";
-    static final String DATABASE = "contrail";
 
     private static final Pattern SET = Pattern.compile("(?is)(SET|RESET)\\s.*");
     private static final Pattern BEGIN = Pattern.compile("(?is)(BEGIN|START\\s+TRANSACTION)(\\s.*)?");
@@ -51,18 +56,22 @@ final class CatalogInterceptor {
     private static final Pattern ROLLBACK = Pattern.compile("(?is)(ROLLBACK|ABORT)(\\s+(WORK|TRANSACTION))?");
     private static final Pattern DISCARD = Pattern.compile("(?is)DISCARD\\s+ALL|DEALLOCATE(\\s.*)?");
     private static final Pattern SHOW = Pattern.compile("(?is)SHOW\\s+(\\w+|TRANSACTION\\s+ISOLATION\\s+LEVEL)");
-    private static final Pattern SELECT_FUNCTION = Pattern.compile(
-            "(?is)SELECT\\s+(?:pg_catalog\\.)?(version\\(\\)|current_database\\(\\)|current_schema(?:\\(\\))?"
-                    + "|current_user|session_user|user|pg_backend_pid\\(\\))");
-    private static final Pattern CATALOG_QUERY = Pattern.compile(
-            "(?is)(SELECT|WITH)\\s.*\\b(pg_catalog\\s*\\.|information_schema\\s*\\.|pg_type|pg_class|pg_namespace"
-                    + "|pg_attribute|pg_proc|pg_database|pg_settings|pg_roles|pg_user|pg_index|pg_description)\\b.*");
+    /** One function of the session, as a column: {@code version()}, {@code current_user}, ... */
+    private static final String SESSION_COLUMN = "(?:pg_catalog\\.)?(?:version\\(\\)|current_database\\(\\)"
+            + "|current_schema(?:\\(\\))?|current_schemas\\(\\w+\\)|current_catalog|current_user|session_user|user"
+            + "|pg_backend_pid\\(\\))(?:\\s+AS\\s+\\S+)?";
+    /** A SELECT of session functions only, without FROM. */
+    private static final Pattern SESSION_FUNCTIONS = Pattern.compile(
+            "(?is)SELECT\\s+" + SESSION_COLUMN + "(?:\\s*,\\s*" + SESSION_COLUMN + ")*");
 
+    private final StatementRunner runner;
     private final Map<String, String> settings;
 
-    CatalogInterceptor() {
+    /** @param runner where catalog queries read the user's tables and the users */
+    CatalogInterceptor(StatementRunner runner) {
+        this.runner = requireNonNull(runner, "runner is null");
         Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        map.put("server_version", SERVER_VERSION);
+        map.put("server_version", PgCatalogQueries.SERVER_VERSION);
         map.put("server_encoding", "UTF8");
         map.put("client_encoding", "UTF8");
         map.put("DateStyle", "ISO, MDY");
@@ -75,6 +84,7 @@ final class CatalogInterceptor {
         map.put("is_superuser", "off");
         map.put("transaction_read_only", "off");
         map.put("default_transaction_read_only", "off");
+        map.put("max_index_keys", "32");
         this.settings = map;
     }
 
@@ -92,11 +102,14 @@ final class CatalogInterceptor {
     /**
      * The answer to a statement, or empty if the engine is to run it.
      *
-     * @param statement one statement, trimmed, without its {@code ;}
-     * @param session   who asks
+     * @param statement  one statement, trimmed, without its {@code ;}, {@code ?} for each parameter
+     * @param parameters the values of the parameters
+     * @param session    who asks
+     * @throws SqlException for a catalog query that is not valid or not supported
      */
-    Optional<StatementResult> intercept(String statement, SessionInfo session) {
+    Optional<StatementResult> intercept(String statement, Object[] parameters, SessionInfo session) {
         requireNonNull(statement, "statement is null");
+        requireNonNull(parameters, "parameters is null");
         requireNonNull(session, "session is null");
         if (SET.matcher(statement).matches()) {
             return Optional.of(MaterializedResult.updateCount(0));
@@ -119,22 +132,38 @@ final class CatalogInterceptor {
             }
             return Optional.empty();
         }
-        Matcher function = SELECT_FUNCTION.matcher(statement);
-        if (function.matches()) {
-            String name = function.group(1).toLowerCase(Locale.ROOT).replace("()", "");
-            String value = switch (name) {
-                case "version" -> "PostgreSQL " + SERVER_VERSION + " (Contrail)";
-                case "current_database" -> DATABASE;
-                case "current_schema" -> "public";
-                case "pg_backend_pid" -> Integer.toString(session.processId());
-                default -> session.user();
-            };
-            return Optional.of(MaterializedResult.varcharColumn(name, value));
-        }
-        if (CATALOG_QUERY.matcher(statement).matches()) {
-            return Optional.of(MaterializedResult.varcharColumn("?column?"));
+        if (SESSION_FUNCTIONS.matcher(statement).matches() || PgCatalogQueries.readsCatalog(statement)) {
+            PgCatalogQueries.Session catalogSession = new PgCatalogQueries.Session(session.user(), session.processId(),
+                    runner.tables(session.user()), roles(session.user()), sessionSettings(session));
+            return Optional.of(StatementResult.of(PgCatalogQueries.execute(statement, parameters, catalogSession)));
         }
         return Optional.empty();
+    }
+
+    /** The users as roles, from SHOW USERS; the bootstrap admin first. */
+    private List<PgCatalogQueries.Role> roles(String user) {
+        List<PgCatalogQueries.Role> roles = new ArrayList<>();
+        roles.add(new PgCatalogQueries.Role(UserStore.ADMIN, true));
+        try (StatementResult users = runner.run(user, "SHOW USERS", new Object[0])) {
+            users.rows().forEachRemaining(row -> {
+                String name = (String) row.getObject(0);
+                if (!name.equals(UserStore.ADMIN)) {
+                    roles.add(new PgCatalogQueries.Role(name, UserStatements.ADMIN_ROLE.equals(row.getObject(2))));
+                }
+            });
+        } catch (SqlException e) {
+            // a runner without users (an embedded member's tests): the admin and the session's user
+        }
+        if (roles.stream().noneMatch(role -> role.name().equals(user))) {
+            roles.add(new PgCatalogQueries.Role(user, false));
+        }
+        return roles;
+    }
+
+    private Map<String, String> sessionSettings(SessionInfo session) {
+        Map<String, String> values = new TreeMap<>(settings);
+        values.put("application_name", session.applicationName());
+        return values;
     }
 
     /**

@@ -16,6 +16,7 @@ import io.contrail.sql.impl.pgwire.ClientMessage.Startup;
 import io.contrail.sql.impl.pgwire.ClientMessage.Sync;
 import io.contrail.sql.impl.pgwire.ClientMessage.Terminate;
 import io.contrail.sql.impl.pgwire.ClientMessage.Unsupported;
+import io.contrail.sql.impl.pgwire.catalog.PgCatalogQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,11 @@ final class PgSession {
 
     /** A parsed statement: the client's text, the engine's text and the parameter types (0: unspecified). */
     private record Prepared(String sql, SqlText.Placeholders placeholders, int[] parameterTypes) {
+
+        /** The text for the engine: {@code ?} for each parameter. */
+        String engineSql() {
+            return placeholders != null ? placeholders.sql() : sql;
+        }
     }
 
     /** A bound statement and, once it runs, its result. */
@@ -206,10 +212,10 @@ final class PgSession {
             fatal("28000", "no user name in the startup message; connect with a user (-U for psql)");
             return;
         }
-        String database = startup.parameters().getOrDefault("database", CatalogInterceptor.DATABASE);
-        if (!database.equals(CatalogInterceptor.DATABASE)) {
+        String database = startup.parameters().getOrDefault("database", PgCatalogQueries.DATABASE);
+        if (!database.equals(PgCatalogQueries.DATABASE)) {
             fatal(PgError.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist; Contrail has one database: connect to \""
-                    + CatalogInterceptor.DATABASE + "\"");
+                    + PgCatalogQueries.DATABASE + "\"");
             return;
         }
         applicationName = startup.parameters().getOrDefault("application_name", "");
@@ -379,7 +385,9 @@ final class PgSession {
             }
             output.parameterDescription(types);
             // Answers known without running the statement: the interceptor's, else the engine's plan.
-            SqlRowMetadata metadata = interceptor.intercept(prepared.sql(), info).map(StatementResult::rowMetadata)
+            SqlRowMetadata metadata = interceptor.intercept(prepared.engineSql(),
+                            new Object[prepared.placeholders().parameterOrder().size()], info)
+                    .map(StatementResult::rowMetadata)
                     .orElseGet(() -> describedByEngine(prepared));
             if (metadata != null) {
                 output.rowDescription(metadata, ResultFormats.TEXT);
@@ -404,9 +412,8 @@ final class PgSession {
      * statement describes as no rows: its error comes when it runs, with its position.
      */
     private SqlRowMetadata describedByEngine(Prepared prepared) {
-        String engineSql = prepared.placeholders() != null ? prepared.placeholders().sql() : prepared.sql();
         try {
-            return runner.describe(info.user(), engineSql).orElse(null);
+            return runner.describe(info.user(), prepared.engineSql()).orElse(null);
         } catch (SqlException e) {
             return null;
         }
@@ -430,10 +437,14 @@ final class PgSession {
         if (portal.result != null) {
             return;
         }
-        String sql = portal.prepared.sql();
-        StatementResult result = interceptor.intercept(sql, info).orElse(null);
+        String engineSql = portal.prepared.engineSql();
+        StatementResult result;
+        try {
+            result = interceptor.intercept(engineSql, portal.parameters, info).orElse(null);
+        } catch (RuntimeException e) {
+            throw new PgException(PgError.of(e, engineSql), e);
+        }
         if (result == null) {
-            String engineSql = portal.prepared.placeholders() != null ? portal.prepared.placeholders().sql() : sql;
             try {
                 result = runner.run(info.user(), engineSql, portal.parameters);
             } catch (RuntimeException e) {

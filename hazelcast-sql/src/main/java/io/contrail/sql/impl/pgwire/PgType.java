@@ -41,7 +41,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Threading: immutable.
  */
-enum PgType {
+public enum PgType {
     BOOL(16, 1),
     INT2(21, 2),
     INT4(23, 4),
@@ -85,7 +85,7 @@ enum PgType {
         this.length = length;
     }
 
-    int oid() {
+    public int oid() {
         return oid;
     }
 
@@ -95,7 +95,7 @@ enum PgType {
     }
 
     /** The type a column of that type is sent as; OBJECT goes as text. */
-    static PgType of(SqlColumnType type) {
+    public static PgType of(SqlColumnType type) {
         return switch (requireNonNull(type, "type is null")) {
             case BOOLEAN -> BOOL;
             case TINYINT, SMALLINT -> INT2;

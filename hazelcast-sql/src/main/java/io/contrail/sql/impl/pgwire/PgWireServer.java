@@ -67,7 +67,7 @@ public final class PgWireServer implements AutoCloseable {
     private final Settings settings;
     private final StatementRunner runner;
     private final Authenticator authenticator;
-    private final CatalogInterceptor interceptor = new CatalogInterceptor();
+    private final CatalogInterceptor interceptor;
     private final Map<Integer, PgSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger nextProcessId = new AtomicInteger(1);
     private final SecureRandom random = new SecureRandom();
@@ -78,6 +78,7 @@ public final class PgWireServer implements AutoCloseable {
     private PgWireServer(Settings settings, StatementRunner runner, Authenticator authenticator) throws InterruptedException {
         this.settings = settings;
         this.runner = runner;
+        this.interceptor = new CatalogInterceptor(runner);
         this.authenticator = authenticator;
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("contrail-pgwire-accept", true),
                 NioIoHandler.newFactory());

@@ -2,6 +2,7 @@ package io.contrail.sql.impl.pgwire;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static java.util.Objects.requireNonNull;
 
@@ -95,6 +96,27 @@ public final class SqlText {
             }
         }
         return true;
+    }
+
+    /**
+     * The statement with {@code code} applied to each stretch outside string literals and
+     * comments, which stay as they are. Quoted identifiers count as code.
+     */
+    public static String mapCode(String sql, UnaryOperator<String> code) {
+        requireNonNull(sql, "sql is null");
+        requireNonNull(code, "code is null");
+        StringBuilder out = new StringBuilder(sql.length());
+        int codeStart = 0;
+        int i = 0;
+        while (i < sql.length()) {
+            int skipped = Math.min(skipQuotedOrComment(sql, i), sql.length());
+            if (skipped > i && sql.charAt(i) != '"') {
+                out.append(code.apply(sql.substring(codeStart, i))).append(sql, i, skipped);
+                codeStart = skipped;
+            }
+            i = Math.max(skipped, i + 1);
+        }
+        return out.append(code.apply(sql.substring(codeStart))).toString();
     }
 
     /**

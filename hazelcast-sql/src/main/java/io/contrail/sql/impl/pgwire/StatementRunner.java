@@ -3,7 +3,9 @@ package io.contrail.sql.impl.pgwire;
 import io.contrail.sql.SqlException;
 import io.contrail.sql.SqlRowMetadata;
 import io.contrail.sql.SqlService;
+import io.contrail.sql.SqlTableMetadata;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -39,6 +41,11 @@ public interface StatementRunner {
         return Optional.empty();
     }
 
+    /** The tables the user's queries can read now ({@link SqlService#tables()}). */
+    default List<SqlTableMetadata> tables(String user) {
+        return List.of();
+    }
+
     /**
      * A runner on the engine.
      *
@@ -55,6 +62,11 @@ public interface StatementRunner {
             @Override
             public Optional<SqlRowMetadata> describe(String user, String sql) {
                 return serviceOfUser.apply(user).describe(sql);
+            }
+
+            @Override
+            public List<SqlTableMetadata> tables(String user) {
+                return serviceOfUser.apply(user).tables();
             }
         };
     }

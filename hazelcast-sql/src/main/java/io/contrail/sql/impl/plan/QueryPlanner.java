@@ -2,6 +2,7 @@ package io.contrail.sql.impl.plan;
 
 import io.contrail.sql.SqlErrorCode;
 import io.contrail.sql.SqlException;
+import io.contrail.sql.SqlTableMetadata;
 import io.contrail.sql.impl.catalog.Mapping;
 import io.contrail.sql.impl.schema.ContrailOperatorTable;
 import io.contrail.sql.impl.schema.MappingTable;
@@ -115,13 +116,18 @@ public final class QueryPlanner {
     public PlannedQuery plan(SqlNode query) {
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(ContrailTypeSystem.INSTANCE);
         CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, false);
-        mappings.forEach((name, mapping) -> rootSchema.add(name, new MappingTable(mapping)));
+        CalciteSchema mappingSchema = rootSchema.add(SqlTableMetadata.MAPPING_SCHEMA, new AbstractSchema());
+        mappings.forEach((name, mapping) -> {
+            MappingTable table = new MappingTable(mapping);
+            rootSchema.add(name, table);
+            mappingSchema.add(name, table);
+        });
         CalciteSchema systemSchema = rootSchema.add(SystemTables.SCHEMA, new AbstractSchema());
         systemTables.forEach(table -> systemSchema.add(table.name(), table));
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
         CalciteConnectionConfig connectionConfig = new CalciteConnectionConfigImpl(properties);
-        // bare names: the root schema (mappings) first, then the system schema
+        // bare names: the root schema (mappings, also in schema "public") first, then the system schema
         CalciteCatalogReader catalogReader = new CalciteCatalogReader(rootSchema, SqlNameMatchers.withCaseSensitive(true),
                 List.of(List.of(), List.of(SystemTables.SCHEMA)), typeFactory, connectionConfig) {
         };

@@ -40,7 +40,8 @@ public final class UserStatements {
             new SqlColumnMetadata("options", SqlColumnType.VARCHAR),
             new SqlColumnMetadata("member_of", SqlColumnType.VARCHAR)));
 
-    private static final String ADMIN_ROLE = "admin";
+    /** The role that makes a user an admin, as SHOW USERS lists it in {@code member_of}. */
+    public static final String ADMIN_ROLE = "admin";
 
     private final UserStore users;
 

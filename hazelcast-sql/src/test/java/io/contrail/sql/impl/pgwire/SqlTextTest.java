@@ -29,6 +29,14 @@ class SqlTextTest {
     }
 
     @Test
+    void mapCode_leavesLiteralsAndComments() {
+        assertThat(SqlText.mapCode("SELECT 'a' || a -- a\n, \"a\" /* a */, E'a\\'a' FROM a", String::toUpperCase))
+                .isEqualTo("SELECT 'a' || A -- a\n, \"A\" /* a */, E'a\\'a' FROM A");
+        assertThat(SqlText.mapCode("", String::toUpperCase)).isEmpty();
+        assertThat(SqlText.mapCode("'open", String::toUpperCase)).isEqualTo("'open");
+    }
+
+    @Test
     void endsWithSemicolon_tellsAStatementComplete() {
         assertThat(SqlText.endsWithSemicolon("SHOW MAPPINGS;")).isTrue();
         assertThat(SqlText.endsWithSemicolon("SHOW MAPPINGS ;  -- done\n")).isTrue();

@@ -1,0 +1,241 @@
+package io.contrail.sql.impl.pgwire;
+
+import io.contrail.jet.Contrail;
+import io.contrail.jet.ContrailConfig;
+import io.contrail.jet.ContrailInstance;
+import io.contrail.sql.SqlService;
+import io.contrail.sql.impl.catalog.MappingCatalog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The PostgreSQL catalog as clients browse it: the JDBC driver's {@code DatabaseMetaData},
+ * queries of {@code pg_catalog} and {@code information_schema}, and {@code psql}'s {@code \d}.
+ */
+@Timeout(60)
+class PgWireServer_CatalogTest {
+
+    private static ContrailInstance member;
+    private static PgWireServer server;
+
+    @BeforeAll
+    static void start() {
+        member = Contrail.newMember(new ContrailConfig().setClusterName("pgcatalog-" + UUID.randomUUID())
+                .setCooperativeThreadCount(1));
+        server = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 10),
+                StatementRunner.of(user -> SqlService.of(member, user)), Authenticator.TRUST);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        member.shutdown();
+    }
+
+    @BeforeEach
+    void createMappings() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE MAPPING trades (id BIGINT EXTERNAL NAME __key, ticker VARCHAR, price DECIMAL, "
+                    + "quantity INTEGER, placed TIMESTAMP, filled BOOLEAN) TYPE IMap "
+                    + "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json')");
+            statement.execute("CREATE MAPPING \"Quotes\" (id BIGINT EXTERNAL NAME __key, bid DOUBLE) TYPE IMap "
+                    + "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json')");
+        }
+    }
+
+    @AfterEach
+    void clearCatalog() {
+        member.getHazelcastInstance().getMap(MappingCatalog.MAP_NAME).clear();
+    }
+
+    private static Connection connect() throws SQLException {
+        return PgWireServerTest.connect(server.port(), "contrail", new Properties());
+    }
+
+    @Test
+    void databaseMetaDataListsSchemasAndTables() throws SQLException {
+        try (Connection connection = connect()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            assertThat(strings(metaData.getCatalogs(), "TABLE_CAT")).containsExactly("contrail");
+            assertThat(strings(metaData.getSchemas(), "TABLE_SCHEM"))
+                    .containsExactly("information_schema", "pg_catalog", "public", "system");
+
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = metaData.getTables(null, "public", "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME") + ":"
+                            + rs.getString("TABLE_TYPE"));
+                }
+            }
+            assertThat(tables).containsExactly("public.Quotes:TABLE", "public.trades:TABLE");
+            assertThat(strings(metaData.getTables(null, "system", "%", new String[] {"VIEW"}), "TABLE_NAME"))
+                    .containsExactly("jobs", "mappings", "snapshots");
+            assertThat(strings(metaData.getTables(null, null, "trad%", null), "TABLE_NAME")).containsExactly("trades");
+        }
+    }
+
+    @Test
+    void databaseMetaDataDescribesColumns() throws SQLException {
+        try (Connection connection = connect();
+             ResultSet rs = connection.getMetaData().getColumns(null, "public", "trades", "%")) {
+            List<String> columns = new ArrayList<>();
+            List<Integer> types = new ArrayList<>();
+            while (rs.next()) {
+                columns.add(rs.getInt("ORDINAL_POSITION") + ":" + rs.getString("COLUMN_NAME") + ":"
+                        + rs.getString("TYPE_NAME") + ":" + rs.getString("IS_NULLABLE"));
+                types.add(rs.getInt("DATA_TYPE"));
+            }
+            assertThat(columns).containsExactly("1:id:int8:YES", "2:ticker:varchar:YES", "3:price:numeric:YES",
+                    "4:quantity:int4:YES", "5:placed:timestamp:YES", "6:filled:bool:YES");
+            assertThat(types).containsExactly(Types.BIGINT, Types.VARCHAR, Types.NUMERIC, Types.INTEGER,
+                    Types.TIMESTAMP, Types.BIT);
+        }
+    }
+
+    @Test
+    void keysIndexesAndTypesAreAnswered() throws SQLException {
+        try (Connection connection = connect()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            // mappings declare no keys or indexes: the answers are empty, not errors
+            assertThat(count(metaData.getPrimaryKeys(null, "public", "trades"))).isZero();
+            assertThat(count(metaData.getIndexInfo(null, "public", "trades", false, true))).isZero();
+            assertThat(count(metaData.getImportedKeys(null, "public", "trades"))).isZero();
+            assertThat(strings(metaData.getTypeInfo(), "TYPE_NAME"))
+                    .contains("int8", "varchar", "numeric", "timestamptz", "bool");
+        }
+    }
+
+    @Test
+    void informationSchemaAndPgCatalogAnswerQueries() throws SQLException {
+        try (Connection connection = connect()) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT column_name, data_type "
+                    + "FROM information_schema.columns WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+                statement.setString(1, "public");
+                statement.setString(2, "Quotes");
+                assertThat(rows(statement.executeQuery())).containsExactly("id|bigint", "bid|double precision");
+            }
+            try (Statement statement = connection.createStatement()) {
+                assertThat(rows(statement.executeQuery("SELECT c.relname, c.relkind FROM pg_catalog.pg_class c "
+                        + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' "
+                        + "ORDER BY 1"))).containsExactly("Quotes|r", "trades|r");
+                // a table keeps its OID from query to query, and ::regclass finds it
+                String oid = rows(statement.executeQuery("SELECT oid FROM pg_class WHERE relname = 'trades'")).get(0);
+                assertThat(rows(statement.executeQuery("SELECT 'trades'::regclass::oid"))).containsExactly(oid);
+                assertThat(rows(statement.executeQuery("SELECT count(*) FROM pg_attribute WHERE attrelid = " + oid
+                        + " AND attnum > 0"))).containsExactly("6");
+                assertThat(rows(statement.executeQuery("SELECT current_schemas(true)")))
+                        .containsExactly("{pg_catalog,public}");
+                assertThat(rows(statement.executeQuery("SELECT current_database(), current_schema()")))
+                        .containsExactly("contrail|public");
+            }
+        }
+    }
+
+    @Test
+    void aDroppedMappingLeavesTheCatalog() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP MAPPING trades");
+            assertThat(strings(connection.getMetaData().getTables(null, "public", "%", null), "TABLE_NAME"))
+                    .containsExactly("Quotes");
+        }
+    }
+
+    @Test
+    void badCatalogQueriesGetClearErrors() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM pg_catalog.pg_nothing"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("pg_nothing");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT 'missing'::regclass FROM pg_class"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("relation \"missing\" does not exist");
+            // the connection still works
+            assertThat(rows(statement.executeQuery("SELECT count(*) FROM pg_database"))).containsExactly("1");
+        }
+    }
+
+    @Test
+    void psqlDescribesTables() throws Exception {
+        Path psql = Path.of("/usr/bin/psql");
+        assumeTrue(Files.isExecutable(psql), "psql is not installed");
+        String list = psql(psql, "\\dt");
+        assertThat(list).contains("public | trades | table | admin").contains("public | Quotes | table | admin");
+        String describe = psql(psql, "\\d trades");
+        assertThat(describe).contains("Table \"public.trades\"")
+                .containsPattern("ticker +\\| character varying")
+                .containsPattern("placed +\\| timestamp without time zone");
+        assertThat(psql(psql, "\\dv system.*")).contains("system | jobs").contains("system | snapshots");
+    }
+
+    private static String psql(Path psql, String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(psql.toString(), "-X", "-h", "127.0.0.1", "-p",
+                Integer.toString(server.port()), "-U", "alice", "-d", "contrail", "-c", command)
+                .redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", "unused");
+        Process process = builder.start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).doesNotContain("ERROR");
+        return output;
+    }
+
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (rs) {
+            while (rs.next()) {
+                values.add(rs.getString(column));
+            }
+        }
+        return values;
+    }
+
+    private static int count(ResultSet rs) throws SQLException {
+        int count = 0;
+        try (rs) {
+            while (rs.next()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Each row as its values joined by {@code |}. */
+    private static List<String> rows(ResultSet rs) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (rs) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+}
