@@ -2,6 +2,7 @@ package io.contrail.sql.impl.pgwire.catalog;
 
 import io.contrail.sql.SqlColumnMetadata;
 import io.contrail.sql.SqlTableMetadata;
+import io.contrail.sql.impl.users.UserStore;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -54,10 +55,15 @@ final class PgCatalogSchema {
             "pg_auth_members", 1261, "pg_database", 1262, "pg_am", 2601, "pg_attrdef", 2604, "pg_constraint", 2606,
             "pg_description", 2609, "pg_index", 2610, "pg_namespace", 2615, "pg_inherits", 2611, "pg_trigger", 2620,
             "pg_tablespace", 1213, "pg_collation", 3456, "pg_policy", 3256, "pg_statistic_ext", 3381,
-            "pg_publication", 6104, "pg_publication_rel", 6106, "pg_publication_namespace", 6237);
+            "pg_publication", 6104, "pg_publication_rel", 6106, "pg_publication_namespace", 6237, "pg_sequence", 2224,
+            "pg_extension", 3079, "pg_enum", 3501, "pg_range", 3541, "pg_shdescription", 2396,
+            "pg_foreign_data_wrapper", 2328, "pg_foreign_server", 1417, "pg_foreign_table", 3118,
+            "pg_event_trigger", 3466);
 
     private final Map<String, PgCatalogTable> pgCatalog = new LinkedHashMap<>();
     private final Map<String, PgCatalogTable> informationSchema = new LinkedHashMap<>();
+    /** The name of the bootstrap admin, who owns every object. */
+    private final String owner;
     /** Relation OIDs by {@code schema.name} and, for the search path's schemas, by bare name. */
     private final Map<String, Integer> relationOids = new HashMap<>();
 
@@ -70,6 +76,7 @@ final class PgCatalogSchema {
         requireNonNull(tables, "tables is null");
         requireNonNull(roles, "roles is null");
         requireNonNull(settings, "settings is null");
+        this.owner = roles.isEmpty() ? UserStore.ADMIN : roles.get(0).name();
         defineTables();
         List<Relation> relations = relations(tables);
         fillNamespaces();
@@ -84,6 +91,7 @@ final class PgCatalogSchema {
         pgCatalog.get("pg_collation").row(row("oid", 100, "collname", "default", "collnamespace", 11,
                 "collprovider", "d", "collencoding", -1));
         pgCatalog.get("pg_tablespace").row(row("oid", 1663, "spcname", "pg_default", "spcowner", BOOTSTRAP_ROLE_OID));
+        fillTablesAndViews(relations);
         fillInformationSchema(relations);
     }
 
@@ -261,6 +269,60 @@ final class PgCatalogSchema {
                 .column("prqual", VARCHAR, null).arrayColumn("prattrs", SMALLINT);
         table(pgCatalog, "pg_publication_namespace")
                 .column("oid", INTEGER, null).column("pnpubid", INTEGER, null).column("pnnspid", INTEGER, null);
+        table(pgCatalog, "pg_tables")
+                .column("schemaname", VARCHAR, null).column("tablename", VARCHAR, null)
+                .column("tableowner", VARCHAR, null).column("tablespace", VARCHAR, null)
+                .column("hasindexes", BOOLEAN, false).column("hasrules", BOOLEAN, false)
+                .column("hastriggers", BOOLEAN, false).column("rowsecurity", BOOLEAN, false);
+        table(pgCatalog, "pg_views")
+                .column("schemaname", VARCHAR, null).column("viewname", VARCHAR, null)
+                .column("viewowner", VARCHAR, null).column("definition", VARCHAR, null);
+        table(pgCatalog, "pg_matviews")
+                .column("schemaname", VARCHAR, null).column("matviewname", VARCHAR, null)
+                .column("matviewowner", VARCHAR, null).column("tablespace", VARCHAR, null)
+                .column("hasindexes", BOOLEAN, false).column("ispopulated", BOOLEAN, true)
+                .column("definition", VARCHAR, null);
+        table(pgCatalog, "pg_indexes")
+                .column("schemaname", VARCHAR, null).column("tablename", VARCHAR, null)
+                .column("indexname", VARCHAR, null).column("tablespace", VARCHAR, null)
+                .column("indexdef", VARCHAR, null);
+        table(pgCatalog, "pg_sequence")
+                .column("seqrelid", INTEGER, null).column("seqtypid", INTEGER, null).column("seqstart", BIGINT, null)
+                .column("seqincrement", BIGINT, null).column("seqmax", BIGINT, null).column("seqmin", BIGINT, null)
+                .column("seqcache", BIGINT, null).column("seqcycle", BOOLEAN, false);
+        table(pgCatalog, "pg_extension")
+                .column("oid", INTEGER, null).column("extname", VARCHAR, null)
+                .column("extowner", INTEGER, BOOTSTRAP_ROLE_OID).column("extnamespace", INTEGER, null)
+                .column("extrelocatable", BOOLEAN, false).column("extversion", VARCHAR, null)
+                .arrayColumn("extconfig", INTEGER).arrayColumn("extcondition", VARCHAR);
+        table(pgCatalog, "pg_enum")
+                .column("oid", INTEGER, null).column("enumtypid", INTEGER, null)
+                .column("enumsortorder", REAL, null).column("enumlabel", VARCHAR, null);
+        table(pgCatalog, "pg_range")
+                .column("rngtypid", INTEGER, null).column("rngsubtype", INTEGER, null)
+                .column("rngmultitypid", INTEGER, null).column("rngcollation", INTEGER, 0)
+                .column("rngsubopc", INTEGER, null).column("rngcanonical", VARCHAR, "-")
+                .column("rngsubdiff", VARCHAR, "-");
+        table(pgCatalog, "pg_shdescription")
+                .column("objoid", INTEGER, null).column("classoid", INTEGER, null)
+                .column("description", VARCHAR, null);
+        table(pgCatalog, "pg_foreign_data_wrapper")
+                .column("oid", INTEGER, null).column("fdwname", VARCHAR, null)
+                .column("fdwowner", INTEGER, BOOTSTRAP_ROLE_OID).column("fdwhandler", INTEGER, 0)
+                .column("fdwvalidator", INTEGER, 0).arrayColumn("fdwacl", VARCHAR)
+                .arrayColumn("fdwoptions", VARCHAR);
+        table(pgCatalog, "pg_foreign_server")
+                .column("oid", INTEGER, null).column("srvname", VARCHAR, null)
+                .column("srvowner", INTEGER, BOOTSTRAP_ROLE_OID).column("srvfdw", INTEGER, null)
+                .column("srvtype", VARCHAR, null).column("srvversion", VARCHAR, null)
+                .arrayColumn("srvacl", VARCHAR).arrayColumn("srvoptions", VARCHAR);
+        table(pgCatalog, "pg_foreign_table")
+                .column("ftrelid", INTEGER, null).column("ftserver", INTEGER, null)
+                .arrayColumn("ftoptions", VARCHAR);
+        table(pgCatalog, "pg_event_trigger")
+                .column("oid", INTEGER, null).column("evtname", VARCHAR, null).column("evtevent", VARCHAR, null)
+                .column("evtowner", INTEGER, BOOTSTRAP_ROLE_OID).column("evtfoid", INTEGER, null)
+                .column("evtenabled", VARCHAR, null).arrayColumn("evttags", VARCHAR);
         table(pgCatalog, "pg_proc")
                 .column("oid", INTEGER, null).column("proname", VARCHAR, null).column("pronamespace", INTEGER, null)
                 .column("proowner", INTEGER, BOOTSTRAP_ROLE_OID).column("prolang", INTEGER, null)
@@ -432,9 +494,21 @@ final class PgCatalogSchema {
                 "reset_val", value)));
     }
 
+    private void fillTablesAndViews(List<Relation> relations) {
+        PgCatalogTable tables = pgCatalog.get("pg_tables");
+        PgCatalogTable views = pgCatalog.get("pg_views");
+        for (Relation relation : relations) {
+            if (relation.kind() == 'r') {
+                tables.row(row("schemaname", relation.schema(), "tablename", relation.name(), "tableowner", owner));
+            } else {
+                views.row(row("schemaname", relation.schema(), "viewname", relation.name(), "viewowner", owner));
+            }
+        }
+    }
+
     private void fillInformationSchema(List<Relation> relations) {
         PgCatalogTable schemata = informationSchema.get("schemata");
-        NAMESPACES.keySet().forEach(name -> schemata.row(row("schema_name", name, "schema_owner", "admin")));
+        NAMESPACES.keySet().forEach(name -> schemata.row(row("schema_name", name, "schema_owner", owner)));
         PgCatalogTable tables = informationSchema.get("tables");
         PgCatalogTable columns = informationSchema.get("columns");
         for (Relation relation : relations) {

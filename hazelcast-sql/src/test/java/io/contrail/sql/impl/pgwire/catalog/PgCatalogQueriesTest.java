@@ -94,6 +94,9 @@ class PgCatalogQueriesTest {
                 + "JOIN pg_class c ON a.attrelid = c.oid WHERE c.relname = 'trades' AND a.attnum > 0 ORDER BY a.attnum"))
                 .containsExactly("attname|attnum|type", "id|1|bigint");
         assertThat(run("SELECT setting FROM pg_settings WHERE name = 'server_version'")).containsExactly("setting", "14.0");
+        assertThat(run("SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public'"))
+                .containsExactly("tablename|tableowner", "trades|admin");
+        assertThat(run("SELECT count(*) AS n FROM pg_extension")).containsExactly("n", "0");
         assertThat(run("SELECT rolname, rolsuper FROM pg_roles ORDER BY oid")).containsExactly("rolname|rolsuper",
                 "admin|true", "alice|false");
     }
