@@ -103,15 +103,24 @@ public final class SqlText {
      * comments, which stay as they are. Quoted identifiers count as code.
      */
     public static String mapCode(String sql, UnaryOperator<String> code) {
+        return map(sql, code, UnaryOperator.identity());
+    }
+
+    /** The statement with each string literal and comment replaced by a space. */
+    public static String withoutLiterals(String sql) {
+        return map(sql, UnaryOperator.identity(), literal -> " ");
+    }
+
+    private static String map(String sql, UnaryOperator<String> code, UnaryOperator<String> literalOrComment) {
         requireNonNull(sql, "sql is null");
-        requireNonNull(code, "code is null");
         StringBuilder out = new StringBuilder(sql.length());
         int codeStart = 0;
         int i = 0;
         while (i < sql.length()) {
             int skipped = Math.min(skipQuotedOrComment(sql, i), sql.length());
             if (skipped > i && sql.charAt(i) != '"') {
-                out.append(code.apply(sql.substring(codeStart, i))).append(sql, i, skipped);
+                out.append(code.apply(sql.substring(codeStart, i)))
+                        .append(literalOrComment.apply(sql.substring(i, skipped)));
                 codeStart = skipped;
             }
             i = Math.max(skipped, i + 1);

@@ -172,8 +172,12 @@ class PgWireServer_CatalogTest {
             assertThatThrownBy(() -> statement.executeQuery("SELECT 'missing'::regclass FROM pg_class"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("relation \"missing\" does not exist");
-            // the connection still works
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM pg_class c JOIN trades t ON true"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("query Contrail's tables on their own");
+            // the connection still works; a name of the catalog in a literal is just a string
             assertThat(rows(statement.executeQuery("SELECT count(*) FROM pg_database"))).containsExactly("1");
+            assertThat(rows(statement.executeQuery("SELECT ticker FROM trades WHERE ticker = 'pg_type'"))).isEmpty();
         }
     }
 

@@ -34,6 +34,8 @@ class SqlTextTest {
                 .isEqualTo("SELECT 'a' || A -- a\n, \"A\" /* a */, E'a\\'a' FROM A");
         assertThat(SqlText.mapCode("", String::toUpperCase)).isEmpty();
         assertThat(SqlText.mapCode("'open", String::toUpperCase)).isEqualTo("'open");
+        assertThat(SqlText.withoutLiterals("SELECT 'pg_type' -- pg_class\n FROM \"t\" /* x */")).isEqualTo(
+                "SELECT     FROM \"t\"  ");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.contrail.sql.SqlResult;
 import io.contrail.sql.SqlRow;
 import io.contrail.sql.SqlRowMetadata;
 import io.contrail.sql.SqlTableMetadata;
+import io.contrail.sql.impl.pgwire.SqlText;
 import io.contrail.sql.impl.type.SqlTypes;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -142,7 +143,7 @@ public final class PgCatalogQueries {
 
     /** Whether a statement is a query of the catalog, which {@link #execute} runs. */
     public static boolean readsCatalog(String statement) {
-        return CATALOG_QUERY.matcher(statement).matches();
+        return CATALOG_QUERY.matcher(SqlText.withoutLiterals(statement)).matches();
     }
 
     /**
@@ -208,8 +209,10 @@ public final class PgCatalogQueries {
                     + firstLine(e.getMessage()) + " (Contrail runs the PostgreSQL catalog queries of clients, not all"
                     + " of PostgreSQL's syntax)", e);
         } catch (ValidationException e) {
-            throw new SqlException(SqlErrorCode.INVALID_QUERY, "Catalog query not valid: "
-                    + firstLine(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+            String message = firstLine(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            throw new SqlException(SqlErrorCode.INVALID_QUERY, "Catalog query not valid: " + message
+                    + (message.contains("not found") ? " (a query of pg_catalog or information_schema reads only"
+                    + " those; query Contrail's tables on their own)" : ""), e);
         } catch (RelConversionException | UnsupportedOperationException e) {
             throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, "Catalog query not supported: "
                     + firstLine(e.getMessage()), e);
