@@ -1,14 +1,12 @@
 package io.contrail.sql.shell;
 
-import io.contrail.jet.Contrail;
-import io.contrail.jet.ContrailConfig;
-import io.contrail.jet.ContrailInstance;
 import io.contrail.sql.SqlColumnMetadata;
 import io.contrail.sql.SqlColumnType;
 import io.contrail.sql.SqlRow;
 import io.contrail.sql.SqlRowMetadata;
 import io.contrail.sql.SqlService;
 import io.contrail.sql.impl.pgwire.Authenticator;
+import io.contrail.sql.impl.pgwire.PgWireEndpoint;
 import io.contrail.sql.impl.pgwire.PgWireServer;
 import io.contrail.sql.impl.pgwire.StatementResult;
 import io.contrail.sql.impl.pgwire.StatementRunner;
@@ -27,7 +25,6 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,27 +39,23 @@ class ContrailShellTest {
 
     private static final String MAPPING = "CREATE MAPPING %s (id BIGINT) TYPE IMap OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json')";
 
-    private static ContrailInstance member;
-    private static PgWireServer server;
+    private static PgWireEndpoint endpoint;
 
     @BeforeAll
     static void start() {
-        member = Contrail.newMember(new ContrailConfig().setClusterName("shell-" + UUID.randomUUID()).setCooperativeThreadCount(1));
-        server = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 10),
-                StatementRunner.of(user -> SqlService.of(member, user)), Authenticator.TRUST);
+        endpoint = PgWireEndpoint.start("shell");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        member.shutdown();
+        endpoint.close();
     }
 
     @Test
     void script_printsTables_andStopsAtTheFirstError() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/contrail", "bob", "")) {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + endpoint.port() + "/contrail", "bob", "")) {
             ContrailShell shell = new ContrailShell(connection, new PrintWriter(out), new PrintWriter(err), 50);
             assertThat(shell.runScript(MAPPING.formatted("s1") + ";\n-- a comment\nSHOW MAPPINGS;")).isTrue();
             assertThat(out.toString()).contains("OK (", """
@@ -75,12 +68,12 @@ class ContrailShellTest {
             assertThat(shell.runScript("DROP MAPPING nope; DROP MAPPING s1")).isFalse();
             assertThat(err.toString()).contains("ERROR: Mapping 'nope' does not exist").contains("(SQLSTATE 42P01)");
         }
-        assertThat(member.getHazelcastInstance().getMap("__contrail.sql.mappings").containsKey("s1")).isTrue();
+        assertThat(endpoint.member().getHazelcastInstance().getMap("__contrail.sql.mappings").containsKey("s1")).isTrue();
     }
 
     @Test
     void commandLine_exitCodes(@TempDir Path dir) throws Exception {
-        String port = Integer.toString(server.port());
+        String port = Integer.toString(endpoint.port());
         assertThat(ContrailShell.run(new String[] {"--port", port, "-e", "SHOW MAPPINGS"})).isZero();
         assertThat(ContrailShell.run(new String[] {"--port", port, "-e", "SHOW MAPPINGZ"})).isEqualTo(1);
         Path script = dir.resolve("script.sql");
@@ -93,7 +86,7 @@ class ContrailShellTest {
     void psql_whenInstalled() throws Exception {
         Path psql = Path.of("/usr/bin/psql");
         assumeTrue(Files.isExecutable(psql), "psql is not installed");
-        String port = Integer.toString(server.port());
+        String port = Integer.toString(endpoint.port());
         Process ok = new ProcessBuilder(psql.toString(), "-X", "-h", "127.0.0.1", "-p", port, "-U", "carol", "-d", "contrail",
                 "-v", "ON_ERROR_STOP=1", "-c", MAPPING.formatted("from_psql"), "-c", "SHOW MAPPINGS")
                 .redirectErrorStream(true).start();
@@ -114,7 +107,7 @@ class ContrailShellTest {
                 "-d", "postgres", "-c", "SHOW MAPPINGS").redirectErrorStream(true).start();
         assertThat(wrongDatabase.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(wrongDatabase.getInputStream().readAllBytes())).contains("database \"postgres\" does not exist");
-        member.getHazelcastInstance().getMap("__contrail.sql.mappings").remove("from_psql");
+        endpoint.member().getHazelcastInstance().getMap("__contrail.sql.mappings").remove("from_psql");
         assertThat(List.of(wrongDatabase.exitValue())).doesNotContain(0);
     }
 

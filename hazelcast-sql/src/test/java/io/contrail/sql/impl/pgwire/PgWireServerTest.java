@@ -1,9 +1,6 @@
 package io.contrail.sql.impl.pgwire;
 
-import io.contrail.jet.Contrail;
-import io.contrail.jet.ContrailConfig;
 import io.contrail.jet.ContrailInstance;
-import io.contrail.sql.SqlService;
 import io.contrail.sql.impl.catalog.MappingCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +10,6 @@ import org.junit.jupiter.api.Timeout;
 import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +17,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,21 +29,18 @@ class PgWireServerTest {
     private static final String MAPPING = "CREATE MAPPING %s (id BIGINT EXTERNAL NAME __key, name VARCHAR) TYPE IMap "
             + "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json')";
 
+    private static PgWireEndpoint endpoint;
     private static ContrailInstance member;
-    private static PgWireServer server;
 
     @BeforeAll
     static void start() {
-        member = Contrail.newMember(new ContrailConfig().setClusterName("pgwire-" + UUID.randomUUID())
-                .setCooperativeThreadCount(1));
-        server = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 10),
-                StatementRunner.of(user -> SqlService.of(member, user)), Authenticator.TRUST);
+        endpoint = PgWireEndpoint.start("pgwire");
+        member = endpoint.member();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        member.shutdown();
+        endpoint.close();
     }
 
     @AfterEach
@@ -56,16 +48,8 @@ class PgWireServerTest {
         member.getHazelcastInstance().getMap(MappingCatalog.MAP_NAME).clear();
     }
 
-    static Connection connect(int port, String database, Properties extra) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", "alice");
-        properties.setProperty("password", "unused");
-        properties.putAll(extra);
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, properties);
-    }
-
     private static Connection connect() throws SQLException {
-        return connect(server.port(), "contrail", new Properties());
+        return endpoint.connect("alice");
     }
 
     private static List<String> showMappings(Statement statement) throws SQLException {
@@ -132,7 +116,7 @@ class PgWireServerTest {
     void simpleQueryProtocol_runsSeveralStatements() throws SQLException {
         Properties simple = new Properties();
         simple.setProperty("preferQueryMode", "simple");
-        try (Connection connection = connect(server.port(), "contrail", simple);
+        try (Connection connection = endpoint.connect("alice", "contrail", simple);
              Statement statement = connection.createStatement()) {
             statement.execute(MAPPING.formatted("a") + "; " + MAPPING.formatted("\"b;c\"") + ";");
             assertThat(showMappings(statement)).containsExactly("a", "b;c");
@@ -228,7 +212,7 @@ class PgWireServerTest {
 
     @Test
     void anotherDatabase_isRefused() {
-        assertThatThrownBy(() -> connect(server.port(), "postgres", new Properties()).close())
+        assertThatThrownBy(() -> endpoint.connect("alice", "postgres", new Properties()).close())
                 .isInstanceOfSatisfying(PSQLException.class, e -> {
                     assertThat(e.getSQLState()).isEqualTo("3D000");
                     assertThat(e.getMessage()).contains("contrail");

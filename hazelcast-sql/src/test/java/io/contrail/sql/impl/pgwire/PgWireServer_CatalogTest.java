@@ -1,9 +1,5 @@
 package io.contrail.sql.impl.pgwire;
 
-import io.contrail.jet.Contrail;
-import io.contrail.jet.ContrailConfig;
-import io.contrail.jet.ContrailInstance;
-import io.contrail.sql.SqlService;
 import io.contrail.sql.impl.catalog.MappingCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +19,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,21 +32,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(60)
 class PgWireServer_CatalogTest {
 
-    private static ContrailInstance member;
-    private static PgWireServer server;
+    private static PgWireEndpoint endpoint;
 
     @BeforeAll
     static void start() {
-        member = Contrail.newMember(new ContrailConfig().setClusterName("pgcatalog-" + UUID.randomUUID())
-                .setCooperativeThreadCount(1));
-        server = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 10),
-                StatementRunner.of(user -> SqlService.of(member, user)), Authenticator.TRUST);
+        endpoint = PgWireEndpoint.start("pgcatalog");
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        member.shutdown();
+        endpoint.close();
     }
 
     @BeforeEach
@@ -68,11 +57,11 @@ class PgWireServer_CatalogTest {
 
     @AfterEach
     void clearCatalog() {
-        member.getHazelcastInstance().getMap(MappingCatalog.MAP_NAME).clear();
+        endpoint.member().getHazelcastInstance().getMap(MappingCatalog.MAP_NAME).clear();
     }
 
     private static Connection connect() throws SQLException {
-        return PgWireServerTest.connect(server.port(), "contrail", new Properties());
+        return endpoint.connect("alice");
     }
 
     @Test
@@ -196,7 +185,7 @@ class PgWireServer_CatalogTest {
 
     private static String psql(Path psql, String command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(psql.toString(), "-X", "-h", "127.0.0.1", "-p",
-                Integer.toString(server.port()), "-U", "alice", "-d", "contrail", "-c", command)
+                Integer.toString(endpoint.port()), "-U", "alice", "-d", "contrail", "-c", command)
                 .redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", "unused");
         Process process = builder.start();

@@ -142,7 +142,7 @@ class PgWireServer_StreamingTest {
     }
 
     private static Connection connect() throws SQLException {
-        return PgWireServerTest.connect(server.port(), "contrail", new Properties());
+        return PgWireEndpoint.connect(server.port(), "alice", "contrail", new Properties());
     }
 
     @Test
@@ -279,8 +279,8 @@ class PgWireServer_StreamingTest {
     void connectionsBeyondTheLimit_areRefused() throws SQLException {
         try (PgWireServer small = PgWireServer.start(new PgWireServer.Settings("127.0.0.1", 0, 1),
                 PgWireServer_StreamingTest::run, Authenticator.TRUST);
-             Connection first = PgWireServerTest.connect(small.port(), "contrail", new Properties())) {
-            assertSqlState(() -> PgWireServerTest.connect(small.port(), "contrail", new Properties()).close(),
+             Connection first = PgWireEndpoint.connect(small.port(), "alice", "contrail", new Properties())) {
+            assertSqlState(() -> PgWireEndpoint.connect(small.port(), "alice", "contrail", new Properties()).close(),
                     "53300", "at most 1 connections");
             assertThat(first.isValid(2)).isTrue();
         }
