@@ -72,6 +72,11 @@ public final class SqlParsing {
     private SqlParsing() {
     }
 
+    /** The keywords of Contrail's SQL, in upper case and alphabetical order. */
+    public static List<String> keywords() {
+        return METADATA.getTokens().stream().filter(METADATA::isKeyword).sorted().toList();
+    }
+
     /** Whether the word is a keyword that cannot be a name unless quoted. */
     public static boolean isReservedWord(String word) {
         return METADATA.isReservedWord(word.toUpperCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package io.contrail.sql.impl.pgwire.catalog;
 
+import io.contrail.sql.impl.parse.SqlParsing;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
@@ -7,6 +8,7 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.lang.reflect.Method;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +35,8 @@ public final class PgCatalogFunctions {
             "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_any_column_privilege",
             "pg_relation_size", "pg_total_relation_size", "pg_is_in_recovery", "generate_series",
             "pg_get_statisticsobjdef_columns", "pg_get_triggerdef", "pg_get_ruledef", "pg_get_partkeydef",
-            "pg_get_serial_sequence", "pg_relation_is_publishable");
+            "pg_get_serial_sequence", "pg_relation_is_publishable", "pg_tablespace_location",
+            "pg_stat_get_numscans", "pg_get_keywords");
 
     private PgCatalogFunctions() {
     }
@@ -122,7 +125,15 @@ public final class PgCatalogFunctions {
         return null;
     }
 
+    public static String pg_get_triggerdef(Integer trigger) {
+        return null;
+    }
+
     public static String pg_get_triggerdef(Integer trigger, Boolean pretty) {
+        return null;
+    }
+
+    public static String pg_get_ruledef(Integer rule) {
         return null;
     }
 
@@ -206,6 +217,29 @@ public final class PgCatalogFunctions {
 
     public static boolean pg_is_in_recovery() {
         return false;
+    }
+
+    /** Where a tablespace keeps its files: the default tablespace has no location of its own. */
+    public static String pg_tablespace_location(Integer tablespace) {
+        return "";
+    }
+
+    /** Index scans: Contrail's tables have no indexes that PostgreSQL would scan. */
+    public static long pg_stat_get_numscans(Integer index) {
+        return 0;
+    }
+
+    /** The keywords of Contrail's SQL: {@code word}, {@code catcode} (R reserved, U not), descriptions. */
+    public static ScannableTable pg_get_keywords() {
+        PgCatalogTable keywords = new PgCatalogTable("pg_get_keywords").column("word", SqlTypeName.VARCHAR, null)
+                .column("catcode", SqlTypeName.VARCHAR, null).column("barelabel", SqlTypeName.BOOLEAN, true)
+                .column("catdesc", SqlTypeName.VARCHAR, null).column("baredesc", SqlTypeName.VARCHAR, "can be bare label");
+        for (String keyword : SqlParsing.keywords()) {
+            boolean reserved = SqlParsing.isReservedWord(keyword);
+            keywords.row(Map.of("word", keyword.toLowerCase(Locale.ROOT), "catcode", reserved ? "R" : "U",
+                    "catdesc", reserved ? "reserved" : "unreserved"));
+        }
+        return keywords;
     }
 
     /** The integers from {@code start} to {@code stop}, in one column named {@code generate_series}. */

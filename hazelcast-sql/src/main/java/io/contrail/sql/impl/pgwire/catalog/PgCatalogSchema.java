@@ -58,7 +58,8 @@ final class PgCatalogSchema {
             "pg_publication", 6104, "pg_publication_rel", 6106, "pg_publication_namespace", 6237, "pg_sequence", 2224,
             "pg_extension", 3079, "pg_enum", 3501, "pg_range", 3541, "pg_shdescription", 2396,
             "pg_foreign_data_wrapper", 2328, "pg_foreign_server", 1417, "pg_foreign_table", 3118,
-            "pg_event_trigger", 3466);
+            "pg_event_trigger", 3466, "pg_aggregate", 2600, "pg_language", 2612, "pg_depend", 2608,
+            "pg_rewrite", 2618, "pg_default_acl", 826);
 
     private final Map<String, PgCatalogTable> pgCatalog = new LinkedHashMap<>();
     private final Map<String, PgCatalogTable> informationSchema = new LinkedHashMap<>();
@@ -326,10 +327,48 @@ final class PgCatalogSchema {
         table(pgCatalog, "pg_proc")
                 .column("oid", INTEGER, null).column("proname", VARCHAR, null).column("pronamespace", INTEGER, null)
                 .column("proowner", INTEGER, BOOTSTRAP_ROLE_OID).column("prolang", INTEGER, null)
-                .column("prokind", VARCHAR, null).column("proretset", BOOLEAN, false)
-                .column("pronargs", SMALLINT, null).column("prorettype", INTEGER, null)
-                .column("proargtypes", VARCHAR, null).arrayColumn("proargnames", VARCHAR)
-                .column("prosrc", VARCHAR, null);
+                .column("procost", REAL, null).column("prorows", REAL, null).column("provariadic", INTEGER, 0)
+                .column("prosupport", VARCHAR, "-").column("prokind", VARCHAR, null)
+                .column("prosecdef", BOOLEAN, false).column("proleakproof", BOOLEAN, false)
+                .column("proisstrict", BOOLEAN, false).column("proretset", BOOLEAN, false)
+                .column("provolatile", VARCHAR, null).column("proparallel", VARCHAR, null)
+                .column("pronargs", SMALLINT, null).column("pronargdefaults", SMALLINT, null)
+                .column("prorettype", INTEGER, null).column("proargtypes", VARCHAR, null)
+                .arrayColumn("proallargtypes", INTEGER).arrayColumn("proargmodes", VARCHAR)
+                .arrayColumn("proargnames", VARCHAR).column("proargdefaults", VARCHAR, null)
+                .column("prosrc", VARCHAR, null).column("probin", VARCHAR, null).arrayColumn("proconfig", VARCHAR)
+                .arrayColumn("proacl", VARCHAR);
+        table(pgCatalog, "pg_aggregate")
+                .column("aggfnoid", INTEGER, null).column("aggkind", VARCHAR, null)
+                .column("aggnumdirectargs", SMALLINT, null).column("aggtransfn", VARCHAR, null)
+                .column("aggfinalfn", VARCHAR, null).column("aggsortop", INTEGER, 0)
+                .column("aggtranstype", INTEGER, null).column("agginitval", VARCHAR, null);
+        table(pgCatalog, "pg_language")
+                .column("oid", INTEGER, null).column("lanname", VARCHAR, null)
+                .column("lanowner", INTEGER, BOOTSTRAP_ROLE_OID).column("lanispl", BOOLEAN, false)
+                .column("lanpltrusted", BOOLEAN, false).column("lanplcallfoid", INTEGER, 0)
+                .column("laninline", INTEGER, 0).column("lanvalidator", INTEGER, 0).arrayColumn("lanacl", VARCHAR);
+        table(pgCatalog, "pg_depend")
+                .column("classid", INTEGER, null).column("objid", INTEGER, null).column("objsubid", INTEGER, null)
+                .column("refclassid", INTEGER, null).column("refobjid", INTEGER, null)
+                .column("refobjsubid", INTEGER, null).column("deptype", VARCHAR, null);
+        table(pgCatalog, "pg_rewrite")
+                .column("oid", INTEGER, null).column("rulename", VARCHAR, null).column("ev_class", INTEGER, null)
+                .column("ev_type", VARCHAR, null).column("ev_enabled", VARCHAR, null)
+                .column("is_instead", BOOLEAN, false).column("ev_qual", VARCHAR, null)
+                .column("ev_action", VARCHAR, null);
+        table(pgCatalog, "pg_policies")
+                .column("schemaname", VARCHAR, null).column("tablename", VARCHAR, null)
+                .column("policyname", VARCHAR, null).column("permissive", VARCHAR, null)
+                .arrayColumn("roles", VARCHAR).column("cmd", VARCHAR, null).column("qual", VARCHAR, null)
+                .column("with_check", VARCHAR, null);
+        table(pgCatalog, "pg_default_acl")
+                .column("oid", INTEGER, null).column("defaclrole", INTEGER, null)
+                .column("defaclnamespace", INTEGER, null).column("defaclobjtype", VARCHAR, null)
+                .arrayColumn("defaclacl", VARCHAR);
+        table(pgCatalog, "pg_available_extensions")
+                .column("name", VARCHAR, null).column("default_version", VARCHAR, null)
+                .column("installed_version", VARCHAR, null).column("comment", VARCHAR, null);
 
         table(informationSchema, "schemata")
                 .column("catalog_name", VARCHAR, PgCatalogQueries.DATABASE).column("schema_name", VARCHAR, null)

@@ -9,6 +9,7 @@ import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlCollectionTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
@@ -47,8 +48,10 @@ import static java.util.Objects.requireNonNull;
  * Turns the PostgreSQL that clients write against the catalog into SQL Calcite runs:
  *
  * <ul>
- *   <li>before parsing, {@code OPERATOR(pg_catalog.~)} becomes {@code ~} and
- *       {@code COLLATE pg_catalog.default} goes (collations do not change Contrail's comparisons);</li>
+ *   <li>before parsing, {@code OPERATOR(pg_catalog.~)} becomes {@code ~},
+ *       {@code COLLATE pg_catalog.default} goes (collations do not change Contrail's comparisons)
+ *       and {@code ::text[]} becomes {@code ::text ARRAY};</li>
+ *   <li>{@code '{a,b}'::text[]} becomes {@code ARRAY['a', 'b']};</li>
  *   <li>casts to PostgreSQL's type names ({@code ::text}, {@code ::int4}, {@code ::oid}, ...) become
  *       casts to the standard types; {@code 'name'::regclass}, {@code ::regtype} and
  *       {@code ::regnamespace} of a literal become the OID, looked up now;</li>
@@ -68,6 +71,9 @@ final class PgDialectRewriter extends SqlShuttle {
             "(?i)OPERATOR\\s*\\(\\s*(?:pg_catalog\\s*\\.\\s*)?([^\\s()]+)\\s*\\)");
     private static final Pattern COLLATE = Pattern.compile(
             "(?i)\\bCOLLATE\\s+(?:pg_catalog\\s*\\.\\s*)?(?:\"[^\"]*\"|\\w+)");
+    /** {@code ::text[]} or {@code AS text[]}: an array type, which Calcite writes {@code text ARRAY}. */
+    private static final Pattern ARRAY_TYPE = Pattern.compile(
+            "(?i)(::\\s*|\\bAS\\s+)((?:\\w+\\s*\\.\\s*)?\\w+)\\s*\\[\\s*]");
     private static final Map<String, SqlTypeName> TYPE_NAMES = Map.ofEntries(
             Map.entry("text", SqlTypeName.VARCHAR), Map.entry("name", SqlTypeName.VARCHAR),
             Map.entry("bpchar", SqlTypeName.VARCHAR), Map.entry("citext", SqlTypeName.VARCHAR),
@@ -100,7 +106,8 @@ final class PgDialectRewriter extends SqlShuttle {
 
     /** The text rewrites, done before parsing. */
     static String normalizeText(String sql) {
-        return SqlText.mapCode(sql, code -> COLLATE.matcher(OPERATOR.matcher(code).replaceAll(" $1 ")).replaceAll(""));
+        return SqlText.mapCode(sql, code -> ARRAY_TYPE.matcher(
+                COLLATE.matcher(OPERATOR.matcher(code).replaceAll(" $1 ")).replaceAll("")).replaceAll("$1$2 ARRAY"));
     }
 
     @Override
@@ -241,6 +248,9 @@ final class PgDialectRewriter extends SqlShuttle {
     }
 
     private SqlNode cast(SqlNode operand, SqlDataTypeSpec type, SqlParserPos pos) {
+        if (type.getTypeNameSpec() instanceof SqlCollectionTypeNameSpec array) {
+            return arrayCast(operand, array, pos);
+        }
         String typeName = type.getTypeName().names.get(type.getTypeName().names.size() - 1).toLowerCase(Locale.ROOT);
         SqlTypeName standard = TYPE_NAMES.get(typeName);
         if (standard == null) {
@@ -275,6 +285,65 @@ final class PgDialectRewriter extends SqlShuttle {
             }
         }
         return SqlStdOperatorTable.CAST.createCall(pos, operand, typeSpec(standard, pos));
+    }
+
+    /**
+     * {@code '{a,"b c",NULL}'::text[]}: PostgreSQL's array literal as an ARRAY of its elements,
+     * each cast to the element type.
+     */
+    private SqlNode arrayCast(SqlNode operand, SqlCollectionTypeNameSpec array, SqlParserPos pos) {
+        String element = array.getElementTypeName().getTypeName().getSimple().toLowerCase(Locale.ROOT);
+        SqlTypeName elementType = TYPE_NAMES.getOrDefault(element, SqlTypeName.get(element.toUpperCase(Locale.ROOT)));
+        if (!(operand instanceof SqlCharStringLiteral literal) || elementType == null) {
+            throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, "Only a literal '{...}' casts to an array of a "
+                    + "standard type in a catalog query");
+        }
+        String text = literal.getValueAs(String.class).strip();
+        if (!text.startsWith("{") || !text.endsWith("}")) {
+            throw new SqlException(SqlErrorCode.DATA_CONVERSION_ERROR, "malformed array literal: \"" + text + "\"");
+        }
+        List<SqlNode> elements = new ArrayList<>();
+        for (String value : arrayElements(text.substring(1, text.length() - 1))) {
+            SqlNode elementLiteral = value == null ? SqlLiteral.createNull(pos) : SqlLiteral.createCharString(value, pos);
+            elements.add(SqlStdOperatorTable.CAST.createCall(pos, elementLiteral, typeSpec(elementType, pos)));
+        }
+        if (elements.isEmpty()) {
+            throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, "An empty array literal '{}' is not supported"
+                    + " in a catalog query");
+        }
+        return SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(pos, elements);
+    }
+
+    /** The elements of an array literal's inside: comma-separated, optionally double-quoted, NULL for null. */
+    private static List<String> arrayElements(String inside) {
+        List<String> elements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < inside.length(); i++) {
+            char c = inside.charAt(i);
+            if (quoted && c == '\\' && i + 1 < inside.length()) {
+                current.append(inside.charAt(++i));
+            } else if (c == '"') {
+                quoted = !quoted;
+                wasQuoted = true;
+            } else if (c == ',' && !quoted) {
+                elements.add(element(current, wasQuoted));
+                current.setLength(0);
+                wasQuoted = false;
+            } else {
+                current.append(c);
+            }
+        }
+        if (!inside.isBlank()) {
+            elements.add(element(current, wasQuoted));
+        }
+        return elements;
+    }
+
+    private static String element(StringBuilder text, boolean quoted) {
+        String value = quoted ? text.toString() : text.toString().strip();
+        return !quoted && value.equalsIgnoreCase("NULL") ? null : value;
     }
 
     private static SqlDataTypeSpec typeSpec(SqlTypeName type, SqlParserPos pos) {

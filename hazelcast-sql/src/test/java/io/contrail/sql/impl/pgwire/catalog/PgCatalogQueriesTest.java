@@ -100,4 +100,64 @@ class PgCatalogQueriesTest {
         assertThat(run("SELECT rolname, rolsuper FROM pg_roles ORDER BY oid")).containsExactly("rolname|rolsuper",
                 "admin|true", "alice|false");
     }
+
+    /** The kinds of query a GUI tool (DBeaver's PostgreSQL driver) sends on connect and to browse. */
+    @Test
+    void guiToolQueries() {
+        assertThat(run("SELECT current_schema(), session_user")).containsExactly("current_schema|session_user",
+                "public|alice");
+        assertThat(run("SELECT n.nspname = ANY(current_schemas(true)) AS on_path, n.nspname, t.typname "
+                + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON t.typnamespace = n.oid WHERE t.oid = ?", 1043L))
+                .containsExactly("on_path|nspname|typname", "true|pg_catalog|varchar");
+        assertThat(run("SELECT string_agg(word, ',') AS words FROM pg_catalog.pg_get_keywords() "
+                + "WHERE word <> ALL ('{a,abs,\"zone\"}'::text[]) AND word LIKE 'tum%'"))
+                .containsExactly("words", "tumble");
+        assertThat(run("SELECT * FROM pg_catalog.pg_enum WHERE 1<>1 LIMIT 1")).hasSize(1);
+        assertThat(run("SELECT t.oid, t.*, c.relkind, format_type(nullif(t.typbasetype, 0), t.typtypmod) AS base_type_name, "
+                + "d.description FROM pg_catalog.pg_type t LEFT OUTER JOIN pg_catalog.pg_type et ON et.oid = t.typelem "
+                + "LEFT OUTER JOIN pg_catalog.pg_class c ON c.oid = t.typrelid LEFT OUTER JOIN pg_catalog.pg_description d "
+                + "ON t.oid = d.objoid WHERE t.typname IS NOT NULL AND (c.relkind IS NULL OR c.relkind = 'c') "
+                + "AND (et.typcategory IS NULL OR et.typcategory <> 'C')")).hasSizeGreaterThan(40);
+        assertThat(run("SELECT c.oid, c.*, d.description, dep.objid FROM pg_catalog.pg_class c LEFT OUTER JOIN "
+                + "pg_catalog.pg_description d ON d.objoid = c.oid AND d.objsubid = 0 AND d.classoid = 'pg_class'::regclass "
+                + "LEFT OUTER JOIN pg_depend dep ON dep.refobjid = c.\"oid\" AND dep.deptype = 'i' "
+                + "WHERE c.relnamespace = ? AND c.relkind NOT IN ('i', 'I', 'c')", 2200L)).hasSize(2);
+        assertThat(run("SELECT c.oid, pg_catalog.pg_total_relation_size(c.oid) AS total_rel_size, "
+                + "pg_catalog.pg_relation_size(c.oid) AS rel_size FROM pg_class c WHERE c.relnamespace = ?", 2200L))
+                .hasSize(2);
+        assertThat(run("SELECT a.oid, a.*, pd.description FROM pg_catalog.pg_roles a LEFT JOIN pg_catalog.pg_shdescription pd "
+                + "ON a.oid = pd.objoid ORDER BY a.rolname")).hasSize(3);
+        assertThat(run("SELECT t.oid, t.spcname, pg_tablespace_location(t.oid) loc FROM pg_catalog.pg_tablespace t "
+                + "ORDER BY t.oid")).containsExactly("oid|spcname|loc", "1663|pg_default|");
+        assertThat(run("SELECT c.relname, a.attname, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true) AS def_value, "
+                + "dsc.description, dep.objid FROM pg_catalog.pg_attribute a INNER JOIN pg_catalog.pg_class c ON "
+                + "(a.attrelid = c.oid) LEFT OUTER JOIN pg_catalog.pg_attrdef ad ON (a.attrelid = ad.adrelid AND "
+                + "a.attnum = ad.adnum) LEFT OUTER JOIN pg_catalog.pg_description dsc ON (c.oid = dsc.objoid AND "
+                + "a.attnum = dsc.objsubid) LEFT OUTER JOIN pg_depend dep ON dep.refobjid = a.attrelid AND "
+                + "dep.deptype = 'i' AND dep.refobjsubid = a.attnum AND dep.classid = dep.refclassid "
+                + "WHERE NOT a.attisdropped AND c.relkind NOT IN ('i', 'I', 'c') AND c.relname = 'trades' "
+                + "ORDER BY a.attnum")).containsExactly("relname|attname|def_value|description|objid",
+                "trades|id|null|null|null");
+        assertThat(run("SELECT c.oid, c.*, t.relname AS tabrelname, rt.relnamespace AS refnamespace, d.description, "
+                + "CASE WHEN c.contype = 'c' THEN \"substring\"(pg_get_constraintdef(c.oid), 7) ELSE NULL END consrc_copy "
+                + "FROM pg_catalog.pg_constraint c INNER JOIN pg_catalog.pg_class t ON t.oid = c.conrelid "
+                + "LEFT OUTER JOIN pg_catalog.pg_class rt ON rt.oid = c.confrelid LEFT OUTER JOIN pg_catalog.pg_description d "
+                + "ON d.objoid = c.oid AND d.objsubid = 0 AND d.classoid = 'pg_constraint'::regclass "
+                + "WHERE c.conrelid = ? ORDER BY c.oid", 16385L)).hasSize(1);
+        assertThat(run("SELECT i.*, i.indkey AS keys, c.relname, tc.relname AS tabrelname, "
+                + "pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS pred_expr, "
+                + "pg_catalog.pg_relation_size(i.indexrelid) AS index_rel_size, "
+                + "pg_catalog.pg_stat_get_numscans(i.indexrelid) AS index_num_scans FROM pg_catalog.pg_index i "
+                + "INNER JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid INNER JOIN pg_catalog.pg_class tc "
+                + "ON tc.oid = i.indrelid WHERE i.indrelid = ? ORDER BY tabrelname, c.relname", 16385L)).hasSize(1);
+        assertThat(run("SELECT x.oid, x.*, p.pronamespace AS func_schema_id FROM pg_catalog.pg_trigger x "
+                + "LEFT OUTER JOIN pg_catalog.pg_proc p ON p.oid = x.tgfoid WHERE x.tgrelid = ? AND NOT x.tgisinternal",
+                16385L)).hasSize(1);
+        assertThat(run("SELECT r.oid, r.*, pg_get_ruledef(r.oid) AS definition FROM pg_rewrite r "
+                + "WHERE r.ev_class = 16385 AND r.rulename <> '_RETURN'::name")).hasSize(1);
+        assertThat(run("SELECT * FROM pg_catalog.pg_policies WHERE schemaname = ? AND tablename = ?", "public", "trades"))
+                .hasSize(1);
+        assertThat(run("SELECT p.oid AS poid, p.*, pg_catalog.pg_get_expr(p.proargdefaults, 0) AS arg_defaults "
+                + "FROM pg_catalog.pg_proc p WHERE p.pronamespace = ? ORDER BY p.proname", 2200L)).hasSize(1);
+    }
 }
