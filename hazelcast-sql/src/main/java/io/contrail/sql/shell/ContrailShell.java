@@ -36,7 +36,9 @@ import static java.util.Objects.requireNonNull;
  * Interactive (no {@code -e}, {@code -f}): a JLine prompt with history (in
  * {@code ~/.contrail_history}); a statement may span lines and runs once a line ends it with
  * {@code ;}; Ctrl-C cancels the running statement (or clears the line being typed), Ctrl-D
- * quits, as do {@code quit} and {@code exit}. Results print as tables ({@link TablePrinter})
+ * quits, as do {@code quit}, {@code exit} and {@code \q}. A line starting with a backslash is a
+ * command ({@link BackslashCommands}: {@code \d}, {@code \d name}, {@code \dt}, ...), also in
+ * scripts. Results print as tables ({@link TablePrinter})
  * with their time; rows are fetched {@code --fetch-size} at a time (default 50) so a streaming
  * query prints as rows come. {@code -e} and {@code -f} run their statements in order and stop
  * at the first error, exiting with 1. The password comes from {@code CONTRAIL_PASSWORD} (or
@@ -130,7 +132,7 @@ public final class ContrailShell {
                     ContrailShell shell = new ContrailShell(connection, terminal.writer(), terminal.writer(), options.fetchSize());
                     terminal.handle(Terminal.Signal.INT, signal -> shell.cancel());
                     terminal.writer().println("Connected to Contrail at " + options.host() + ":" + options.port()
-                            + " as " + options.user() + ". End statements with ;  Ctrl-C cancels, Ctrl-D quits.");
+                            + " as " + options.user() + ". End statements with ;  \\? lists commands, Ctrl-C cancels, Ctrl-D quits.");
                     shell.interact(reader);
                     return 0;
                 }
@@ -199,8 +201,12 @@ public final class ContrailShell {
             } catch (EndOfFileException e) {
                 return;
             }
-            if (buffer.length() == 0 && line.strip().replaceAll(";$", "").matches("(?i)quit|exit")) {
+            if (buffer.length() == 0 && line.strip().replaceAll(";$", "").matches("(?i)quit|exit|\\\\q")) {
                 return;
+            }
+            if (buffer.length() == 0 && BackslashCommands.isCommand(line)) {
+                runCommand(line);
+                continue;
             }
             buffer.append(line).append('\n');
             if (SqlText.endsWithSemicolon(buffer.toString())) {
@@ -212,14 +218,52 @@ public final class ContrailShell {
         }
     }
 
-    /** Runs the statements of a script in order; stops at the first error. Returns whether all succeeded. */
+    /**
+     * Runs the statements of a script in order, and each line that is a backslash command between
+     * them; stops at the first error. Returns whether all succeeded.
+     */
     boolean runScript(String script) {
+        StringBuilder statements = new StringBuilder();
+        for (String line : script.split("\n", -1)) {
+            String pending = statements.toString();
+            boolean betweenStatements = SqlText.isBlankOrComment(pending) || SqlText.endsWithSemicolon(pending);
+            if (betweenStatements && BackslashCommands.isCommand(line)) {
+                if (!runStatements(pending) || !runCommand(line)) {
+                    return false;
+                }
+                statements.setLength(0);
+            } else {
+                statements.append(line).append('\n');
+            }
+        }
+        return runStatements(statements.toString());
+    }
+
+    private boolean runStatements(String script) {
         for (String sql : SqlText.split(script)) {
             if (!runStatement(sql)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private boolean runCommand(String line) {
+        try {
+            new BackslashCommands(connection, out).run(line);
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            err.println(describe(e));
+            rollbackQuietly();
+            return false;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return false;
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     private boolean runStatement(String sql) {

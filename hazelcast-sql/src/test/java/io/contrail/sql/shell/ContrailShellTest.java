@@ -52,6 +52,32 @@ class ContrailShellTest {
     }
 
     @Test
+    void backslashCommands_listAndDescribeTables() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + endpoint.port() + "/contrail", "bob", "")) {
+            ContrailShell shell = new ContrailShell(connection, new PrintWriter(out), new PrintWriter(err), 50);
+            assertThat(shell.runScript("CREATE MAPPING \"Orders\" (id BIGINT EXTERNAL NAME __key, amount DECIMAL) TYPE IMap "
+                    + "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json');\n\\dt\n\\d Orders\n\\d system.jobs\n"
+                    + "DROP MAPPING \"Orders\"")).as(err.toString()).isTrue();
+            assertThat(out.toString()).contains("""
+                    | Schema | Name   | Type  |
+                    +--------+--------+-------+
+                    | public | Orders | table |""", """
+                    Table "public.Orders"
+                    +--------+---------+
+                    | Column | Type    |
+                    +--------+---------+
+                    | id     | bigint  |
+                    | amount | numeric |""", "View \"system.jobs\"", "| job_id ");
+            assertThat(shell.runScript("\\d orders")).isFalse();
+            assertThat(err.toString()).contains("Did not find any table or view named \"orders\"");
+            assertThat(shell.runScript("\\x")).isFalse();
+            assertThat(err.toString()).contains("Unknown command \\x", "\\dt");
+        }
+    }
+
+    @Test
     void script_printsTables_andStopsAtTheFirstError() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
