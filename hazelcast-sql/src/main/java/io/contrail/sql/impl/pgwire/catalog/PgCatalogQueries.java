@@ -27,9 +27,7 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
-import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
-import org.apache.calcite.sql.validate.SqlDelegatingConformance;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
@@ -83,16 +81,17 @@ public final class PgCatalogQueries {
     /** The one database clients connect to. */
     public static final String DATABASE = "contrail";
 
-    /** Babel's, with PostgreSQL's rule that CASE of strings of different lengths is varchar, not padded. */
-    private static final SqlConformance CONFORMANCE = new SqlDelegatingConformance(SqlConformanceEnum.BABEL) {
-        @Override
-        public boolean shouldConvertRaggedUnionTypesToVarying() {
-            return true;
-        }
-    };
+    /** Babel's: lenient typing, as PostgreSQL's ({@code int_array = '{0}'}) needs. */
+    private static final SqlConformanceEnum CONFORMANCE = SqlConformanceEnum.BABEL;
+    /**
+     * How Babel's lookup of select-list aliases reports a column that exists nowhere (the alias
+     * it tried is the column itself).
+     */
+    private static final Pattern SELF_DEPENDENT_COLUMN = Pattern.compile(
+            "(.*)The definition of column '([^']+)' depends on itself through the following columns: '\\2'");
     private static final SqlParser.Config PARSER = SqlParser.config()
             .withParserFactory(SqlBabelParserImpl.FACTORY)
-            .withConformance(SqlConformanceEnum.BABEL)
+            .withConformance(CONFORMANCE)
             .withQuoting(Quoting.DOUBLE_QUOTE)
             .withUnquotedCasing(Casing.TO_LOWER)
             .withQuotedCasing(Casing.UNCHANGED)
@@ -182,7 +181,10 @@ public final class PgCatalogQueries {
                 }
             }
             return SqlResult.ofRows(metadata, rows);
-        } catch (SQLException e) {
+        } catch (SqlException e) {
+            throw e;
+        } catch (SQLException | RuntimeException | AssertionError e) {
+            // AssertionError: Calcite's own checks, with assertions on; the session must go on
             throw new SqlException(SqlErrorCode.EXECUTION_FAILED, "Catalog query failed: "
                     + firstLine(String.valueOf(e.getMessage())), e);
         }
@@ -209,7 +211,8 @@ public final class PgCatalogQueries {
                     + firstLine(e.getMessage()) + " (Contrail runs the PostgreSQL catalog queries of clients, not all"
                     + " of PostgreSQL's syntax)", e);
         } catch (ValidationException e) {
-            String message = firstLine(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            String message = SELF_DEPENDENT_COLUMN.matcher(firstLine(e.getCause() != null ? e.getCause().getMessage()
+                    : e.getMessage())).replaceAll("$1Column '$2' not found in any table");
             throw new SqlException(SqlErrorCode.INVALID_QUERY, "Catalog query not valid: " + message
                     + (message.contains("not found") ? " (a query of pg_catalog or information_schema reads only"
                     + " those; query Contrail's tables on their own)" : ""), e);

@@ -2,6 +2,8 @@ package io.contrail.sql.impl.pgwire.catalog;
 
 import io.contrail.sql.SqlColumnMetadata;
 import io.contrail.sql.SqlColumnType;
+import io.contrail.sql.SqlErrorCode;
+import io.contrail.sql.SqlException;
 import io.contrail.sql.SqlResult;
 import io.contrail.sql.SqlRow;
 import io.contrail.sql.SqlTableMetadata;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PgCatalogQueriesTest {
 
@@ -99,6 +102,22 @@ class PgCatalogQueriesTest {
         assertThat(run("SELECT count(*) AS n FROM pg_extension")).containsExactly("n", "0");
         assertThat(run("SELECT rolname, rolsuper FROM pg_roles ORDER BY oid")).containsExactly("rolname|rolsuper",
                 "admin|true", "alice|false");
+    }
+
+    @Test
+    void errorsSayWhatIsWrong() {
+        assertThat(catchThrowableOfType(SqlException.class, () -> run("SELECT FROM WHERE pg_class")).getErrorCode())
+                .isEqualTo(SqlErrorCode.SYNTAX_ERROR);
+        SqlException unknown = catchThrowableOfType(SqlException.class, () -> run("SELECT nothing FROM pg_class"));
+        assertThat(unknown.getErrorCode()).isEqualTo(SqlErrorCode.INVALID_QUERY);
+        assertThat(unknown).hasMessageContaining("Column 'nothing' not found");
+        SqlException failed = catchThrowableOfType(SqlException.class,
+                () -> run("SELECT CAST(relname AS INTEGER) FROM pg_class WHERE relname = 'trades'"));
+        assertThat(failed.getErrorCode()).isEqualTo(SqlErrorCode.EXECUTION_FAILED);
+        assertThat(catchThrowableOfType(SqlException.class, () -> run("SELECT relname FROM pg_class WHERE oid = ?"))
+                .getErrorCode()).isEqualTo(SqlErrorCode.PARAMETER_MISMATCH);
+        assertThat(catchThrowableOfType(SqlException.class, () -> run("SELECT '{a,b'::text[] FROM pg_class")))
+                .hasMessageContaining("malformed array literal");
     }
 
     /** The kinds of query a GUI tool (DBeaver's PostgreSQL driver) sends on connect and to browse. */
