@@ -66,8 +66,9 @@ final class BackslashCommands {
      * @throws IllegalArgumentException for a command we do not know, with the list
      */
     void run(String line) throws SQLException {
-        String[] words = line.strip().split("\\s+", 2);
-        String argument = words.length > 1 ? words[1].strip().replaceAll(";$", "") : "";
+        // a trailing ; is allowed, as -e joins its statements with ;
+        String[] words = line.strip().replaceAll("\\s*;+$", "").split("\\s+", 2);
+        String argument = words.length > 1 ? words[1].strip() : "";
         long start = System.nanoTime();
         switch (words[0]) {
             case "\\d" -> {

@@ -58,7 +58,7 @@ class ContrailShellTest {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + endpoint.port() + "/contrail", "bob", "")) {
             ContrailShell shell = new ContrailShell(connection, new PrintWriter(out), new PrintWriter(err), 50);
             assertThat(shell.runScript("CREATE MAPPING \"Orders\" (id BIGINT EXTERNAL NAME __key, amount DECIMAL) TYPE IMap "
-                    + "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json');\n\\dt\n\\d Orders\n\\d system.jobs\n"
+                    + "OPTIONS ('keyFormat' = 'bigint', 'valueFormat' = 'json');\n\\dt;\n\\d Orders\n\\d system.jobs\n"
                     + "DROP MAPPING \"Orders\"")).as(err.toString()).isTrue();
             assertThat(out.toString()).contains("""
                     | Schema | Name   | Type  |
