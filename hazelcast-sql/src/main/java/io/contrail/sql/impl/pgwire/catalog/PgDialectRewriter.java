@@ -87,7 +87,9 @@ final class PgDialectRewriter extends SqlShuttle {
             Map.entry("bool", SqlTypeName.BOOLEAN));
     private static final String EXPAND_ARRAY = "_pg_expandarray";
     private static final String EXPANDED = "_pg_expanded";
-    private static final Set<String> USER_FUNCTIONS = Set.of("current_user", "session_user", "user", "current_role");
+    /** The functions whose value comes from the session: the user, the database, the schema. */
+    private static final Set<String> SESSION_FUNCTIONS = Set.of("current_user", "session_user", "user", "current_role",
+            "current_database", "current_catalog", "current_schema");
 
     private final PgCatalogSchema catalog;
     private final String user;
@@ -123,7 +125,7 @@ final class PgDialectRewriter extends SqlShuttle {
     public SqlNode visit(SqlIdentifier identifier) {
         if (identifier.isSimple()) {
             String name = identifier.getSimple().toLowerCase(Locale.ROOT);
-            if (USER_FUNCTIONS.contains(name) || name.equals("current_catalog") || name.equals("current_schema")) {
+            if (SESSION_FUNCTIONS.contains(name)) {
                 // niladic functions written without parentheses, which Calcite parses as names
                 return sessionValue(name, identifier.getParserPosition());
             }
@@ -365,8 +367,7 @@ final class PgDialectRewriter extends SqlShuttle {
         }
         SqlParserPos pos = call.getParserPosition();
         List<SqlNode> args = call.getOperandList();
-        if (USER_FUNCTIONS.contains(name) || name.equals("current_database") || name.equals("current_catalog")
-                || name.equals("current_schema")) {
+        if (SESSION_FUNCTIONS.contains(name)) {
             return sessionValue(name, pos);
         }
         switch (name) {
@@ -441,9 +442,7 @@ final class PgDialectRewriter extends SqlShuttle {
             if (item instanceof SqlCall call && call.getOperator() instanceof SqlFunction function) {
                 name = function.getName();
             } else if (item instanceof SqlIdentifier identifier && identifier.isSimple()
-                    && (USER_FUNCTIONS.contains(identifier.getSimple().toLowerCase(Locale.ROOT))
-                    || identifier.getSimple().equalsIgnoreCase("current_catalog")
-                    || identifier.getSimple().equalsIgnoreCase("current_schema"))) {
+                    && SESSION_FUNCTIONS.contains(identifier.getSimple().toLowerCase(Locale.ROOT))) {
                 name = identifier.getSimple();
             }
             items.add(name == null ? item : SqlStdOperatorTable.AS.createCall(item.getParserPosition(), item,
