@@ -33,13 +33,18 @@ public interface ContrailInstance extends AutoCloseable {
      */
     Job newJob(DAG dag, JobConfig config);
 
-    /** The job with that id, if this member knows it. */
+    /**
+     * The job with that id. A job coordinated by another member is controlled through that
+     * member: suspend, resume, restart, cancel, export and metrics go to it and take effect
+     * there. Empty when no job has that id (or it ended longer than the retention time ago), or
+     * when its coordinating member has left the cluster.
+     */
     Optional<Job> getJob(long jobId);
 
-    /** The active job of that name, else the latest one of that name. */
+    /** The active job of that name on any member, else the latest one of that name this member coordinated. */
     Optional<Job> getJob(String name);
 
-    /** All jobs this member knows, newest first. */
+    /** All jobs this member coordinates, newest first. */
     List<Job> getJobs();
 
     /**

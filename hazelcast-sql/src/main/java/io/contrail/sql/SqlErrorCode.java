@@ -71,12 +71,12 @@ public enum SqlErrorCode {
     INVALID_JOB_STATE(4003, Category.EXECUTION),
     /** A resumed job failed because a source can no longer serve the position it had reached. */
     SOURCE_POSITION_UNAVAILABLE(4004, Category.EXECUTION),
+    /** The member that coordinates the job has left the cluster, so nothing can control the job. */
+    JOB_COORDINATOR_LEFT(4005, Category.EXECUTION),
 
     // UNSUPPORTED: 5000-5999
     /** A statement the grammar reads but the engine cannot run yet. */
     UNSUPPORTED_STATEMENT(5000, Category.UNSUPPORTED),
-    /** The job is coordinated by another member, which alone can control it so far. */
-    JOB_COORDINATED_ELSEWHERE(5001, Category.UNSUPPORTED),
 
     // ACCESS: 6000-6999
     /** The user may not do what the statement asks (a non-admin managing users, ...). */

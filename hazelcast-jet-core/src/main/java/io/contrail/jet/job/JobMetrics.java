@@ -1,5 +1,6 @@
 package io.contrail.jet.job;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param vertices one entry per vertex, in the DAG's topological order
  */
-public record JobMetrics(List<VertexMetrics> vertices) {
+public record JobMetrics(List<VertexMetrics> vertices) implements Serializable {
 
     public JobMetrics {
         vertices = List.copyOf(requireNonNull(vertices, "vertices is null"));
@@ -34,7 +35,7 @@ public record JobMetrics(List<VertexMetrics> vertices) {
      * @param watermarkLagMillis wall-clock time minus that watermark, or {@code -1} when none
      */
     public record VertexMetrics(String vertexName, long itemsIn, long itemsOut, long inputQueueFill,
-                                long inputQueueCapacity, long watermark, long watermarkLagMillis) {
+                                long inputQueueCapacity, long watermark, long watermarkLagMillis) implements Serializable {
         public VertexMetrics {
             requireNonNull(vertexName, "vertexName is null");
         }

@@ -52,6 +52,8 @@ public final class JobService {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(JobService.class);
     private static final long MAX_POLL_MILLIS = 500;
+    /** Where the member's Hazelcast instance keeps its job service, for operations other members send. */
+    private static final String USER_CONTEXT_KEY = JobService.class.getName();
 
     private final JobRepository repository;
     private final TaskletExecutionService executionService;
@@ -70,6 +72,9 @@ public final class JobService {
     public JobService(HazelcastInstance hazelcastInstance, ExecutionSettings settings, String memberName,
                       SnapshotStoreConfig snapshotStoreConfig, Duration retention, Clock clock) {
         this.hazelcastInstance = hazelcastInstance;
+        // the member's own service comes first; a second one on the same instance (a test's)
+        // serves no operations of other members
+        hazelcastInstance.getUserContext().putIfAbsent(USER_CONTEXT_KEY, this);
         this.retention = requireNonNull(retention, "retention is null");
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("The job retention time must be positive, got " + retention);
@@ -114,11 +119,36 @@ public final class JobService {
         return new JobProxy(coordinator);
     }
 
+    /**
+     * The job with that id: a handle on its coordinator when this member coordinates it, else a
+     * {@link RemoteJobProxy} that controls it through the member that does. Empty when no job
+     * has that id, or its coordinating member has left the cluster.
+     */
     public Optional<Job> getJob(long jobId) {
+        Optional<Job> local = localJob(jobId);
+        if (local.isPresent()) {
+            return local;
+        }
+        return repository.get(jobId)
+                .filter(record -> RemoteJobProxy.coordinator(hazelcastInstance, record.coordinatorId()).isPresent())
+                .map(record -> new RemoteJobProxy(jobId, repository, hazelcastInstance, coordinationExecutor));
+    }
+
+    /** The job with that id if this member coordinates it. */
+    Optional<Job> localJob(long jobId) {
         return Optional.ofNullable(coordinators.get(jobId)).map(JobProxy::new);
     }
 
-    /** The active job of that name, else the most recently submitted one. */
+    /** The job service of the member of that Hazelcast instance. */
+    static JobService of(HazelcastInstance hazelcastInstance) {
+        Object service = hazelcastInstance.getUserContext().get(USER_CONTEXT_KEY);
+        if (!(service instanceof JobService jobService)) {
+            throw new IllegalStateException("Hazelcast instance " + hazelcastInstance.getName() + " is not a Contrail member");
+        }
+        return jobService;
+    }
+
+    /** The active job of that name (on any member), else the most recently submitted one this member coordinates. */
     public Optional<Job> getJob(String name) {
         Optional<Job> active = repository.activeJobId(name).flatMap(this::getJob);
         if (active.isPresent()) {

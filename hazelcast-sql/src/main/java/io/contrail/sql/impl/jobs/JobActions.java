@@ -207,9 +207,10 @@ final class JobActions {
     private JobReport withHandle(JobSummary summary, String action, Action act) {
         Optional<Job> job = member.getJob(summary.jobId());
         if (job.isEmpty()) {
-            return JobReport.error(summary.jobId(), summary.name(), action, SqlErrorCode.JOB_COORDINATED_ELSEWHERE,
+            // a job coordinated by another member is controlled through it: empty means that member left
+            return JobReport.error(summary.jobId(), summary.name(), action, SqlErrorCode.JOB_COORDINATOR_LEFT,
                     "Job '" + summary.name() + "' is coordinated by member " + summary.coordinatorId()
-                    + ", and only that member can control it so far; run the statement on that member");
+                    + ", which has left the cluster, so nothing can control the job any more");
         }
         try {
             return act.apply(job.get());
