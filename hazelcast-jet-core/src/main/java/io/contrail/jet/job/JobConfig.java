@@ -13,10 +13,13 @@ public final class JobConfig implements Serializable {
 
     /** Default snapshot interval. */
     public static final long DEFAULT_SNAPSHOT_INTERVAL_MILLIS = 10_000;
+    /** Default snapshot timeout: ten minutes, as Flink's checkpoint timeout. */
+    public static final long DEFAULT_SNAPSHOT_TIMEOUT_MILLIS = 600_000;
 
     private String name;
     private ProcessingGuarantee processingGuarantee = ProcessingGuarantee.NONE;
     private long snapshotIntervalMillis = DEFAULT_SNAPSHOT_INTERVAL_MILLIS;
+    private long snapshotTimeoutMillis = DEFAULT_SNAPSHOT_TIMEOUT_MILLIS;
     private boolean autoScaling = true;
     private boolean suspendOnFailure;
     private String initialSnapshotName;
@@ -61,6 +64,25 @@ public final class JobConfig implements Serializable {
             throw new IllegalArgumentException("snapshotIntervalMillis must be positive, got " + snapshotIntervalMillis);
         }
         this.snapshotIntervalMillis = snapshotIntervalMillis;
+        return this;
+    }
+
+    public long getSnapshotTimeoutMillis() {
+        return snapshotTimeoutMillis;
+    }
+
+    /**
+     * How long a snapshot may take, from its start until every processor has saved and the store
+     * has it; positive. A regular snapshot that takes longer fails and the job restarts from its
+     * last complete snapshot (a processor that does not reach the barrier holds the job back
+     * until then); a terminal one fails and the job stops as after any failed terminal snapshot:
+     * a suspend leaves it SUSPENDED, to resume from the last complete snapshot.
+     */
+    public JobConfig setSnapshotTimeoutMillis(long snapshotTimeoutMillis) {
+        if (snapshotTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("snapshotTimeoutMillis must be positive, got " + snapshotTimeoutMillis);
+        }
+        this.snapshotTimeoutMillis = snapshotTimeoutMillis;
         return this;
     }
 
@@ -193,6 +215,7 @@ public final class JobConfig implements Serializable {
         copy.name = name;
         copy.processingGuarantee = processingGuarantee;
         copy.snapshotIntervalMillis = snapshotIntervalMillis;
+        copy.snapshotTimeoutMillis = snapshotTimeoutMillis;
         copy.autoScaling = autoScaling;
         copy.suspendOnFailure = suspendOnFailure;
         copy.initialSnapshotName = initialSnapshotName;
@@ -209,7 +232,8 @@ public final class JobConfig implements Serializable {
     @Override
     public String toString() {
         return "JobConfig{name=" + name + ", processingGuarantee=" + processingGuarantee
-                + ", snapshotIntervalMillis=" + snapshotIntervalMillis + ", autoScaling=" + autoScaling
+                + ", snapshotIntervalMillis=" + snapshotIntervalMillis + ", snapshotTimeoutMillis=" + snapshotTimeoutMillis
+                + ", autoScaling=" + autoScaling
                 + ", suspendOnFailure=" + suspendOnFailure + ", initialSnapshotName=" + initialSnapshotName
                 + ", metricsEnabled=" + metricsEnabled + ", maxProcessorAccumulatedRecords=" + maxProcessorAccumulatedRecords
                 + ", watermarkIdleTimeoutMillis=" + watermarkIdleTimeoutMillis + ", kind=" + kind + ", owner=" + owner

@@ -16,6 +16,7 @@ import io.contrail.snapshot.SnapshotMetadata;
 import io.contrail.snapshot.SnapshotReader;
 import io.contrail.snapshot.SnapshotSession;
 import io.contrail.snapshot.SnapshotStore;
+import io.contrail.snapshot.WriterSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -259,9 +261,15 @@ final class JobCoordinator {
             LOGGER.warn("Job '{}': recording that snapshot {} started failed: {}", record.name(), snapshotId, e.toString());
         }
         long started = System.nanoTime();
-        context.startSnapshot(snapshotId, terminal, session).whenCompleteAsync((summaries, error) -> {
+        long timeoutMillis = record.config().getSnapshotTimeoutMillis();
+        CompletableFuture<List<WriterSummary>> saved = context.startSnapshot(snapshotId, terminal, session)
+                .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        saved.whenCompleteAsync((summaries, error) -> {
             SnapshotMetadata metadata = null;
-            Throwable failure = error;
+            boolean timedOut = error instanceof TimeoutException;
+            Throwable failure = timedOut ? new IllegalStateException("Snapshot " + snapshotId + " of job '" + record.name()
+                    + "' did not complete within its timeout of " + timeoutMillis + " ms (snapshotTimeoutMillis)", error)
+                    : error;
             if (failure == null) {
                 try {
                     metadata = session.complete(summaries);
@@ -292,10 +300,31 @@ final class JobCoordinator {
             } else {
                 LOGGER.warn("Job '{}': snapshot {} failed; the previous snapshot stays the one to restore from: {}",
                         record.name(), snapshotId, failure.toString());
+                if (timedOut && !terminal) {
+                    restartAfterTimeout(context, failure);
+                }
                 result.completeExceptionally(failure);
             }
         }, coordinationExecutor);
         return result;
+    }
+
+    /**
+     * Restarts the execution whose regular snapshot timed out, from the last complete snapshot: a
+     * processor that did not reach the barrier holds back what it would have saved, and the job
+     * cannot take a snapshot past it. The terminal snapshot's timeout stops the execution instead
+     * ({@link #stopWithTerminalSnapshot()}).
+     */
+    private void restartAfterTimeout(ExecutionContext context, Throwable failure) {
+        synchronized (this) {
+            if (execution != context || stopping || record.status() != JobStatus.RUNNING) {
+                return;
+            }
+            endAction = EndAction.RESTART;
+            stopping = true;
+        }
+        LOGGER.warn("Job '{}': restarting from its last complete snapshot: {}", record.name(), failure.getMessage());
+        context.cancel();
     }
 
     // ------------------------------------------------------------------ user operations

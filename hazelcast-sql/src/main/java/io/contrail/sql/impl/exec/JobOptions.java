@@ -29,6 +29,7 @@ public final class JobOptions {
                     default -> ProcessingGuarantee.NONE;
                 });
                 case SNAPSHOT_INTERVAL_MILLIS -> config.setSnapshotIntervalMillis(Long.parseLong(value));
+                case SNAPSHOT_TIMEOUT_MILLIS -> config.setSnapshotTimeoutMillis(Long.parseLong(value));
                 case SUSPEND_ON_FAILURE -> config.setSuspendOnFailure(Boolean.parseBoolean(value));
             }
         });

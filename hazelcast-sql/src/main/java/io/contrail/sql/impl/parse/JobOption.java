@@ -33,6 +33,8 @@ public enum JobOption {
     PROCESSING_GUARANTEE("processingGuarantee", Values.GUARANTEE, false),
     /** A positive 64-bit number. */
     SNAPSHOT_INTERVAL_MILLIS("snapshotIntervalMillis", Values.POSITIVE_LONG, true),
+    /** A positive 64-bit number: how long a snapshot may take before the job restarts from the last one. */
+    SNAPSHOT_TIMEOUT_MILLIS("snapshotTimeoutMillis", Values.POSITIVE_LONG, true),
     /** {@code true} or {@code false}. */
     SUSPEND_ON_FAILURE("suspendOnFailure", Values.BOOLEAN, true);
 

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlParsing_JobOptionsTest {
 
     private static final String ALL_OPTIONS = "autoScaling, initialSnapshotName, maxProcessorAccumulatedRecords, "
-            + "metricsEnabled, processingGuarantee, snapshotIntervalMillis, suspendOnFailure";
+            + "metricsEnabled, processingGuarantee, snapshotIntervalMillis, snapshotTimeoutMillis, suspendOnFailure";
     private static final String ALTERABLE_OPTIONS = "autoScaling, maxProcessorAccumulatedRecords, "
-            + "metricsEnabled, snapshotIntervalMillis, suspendOnFailure";
+            + "metricsEnabled, snapshotIntervalMillis, snapshotTimeoutMillis, suspendOnFailure";
 
     private static String createJob(String options) {
         return "CREATE JOB j OPTIONS (" + options + ") AS SINK INTO t SELECT 1";
@@ -27,6 +27,7 @@ class SqlParsing_JobOptionsTest {
             "processingGuarantee            | none",
             "snapshotIntervalMillis         | 1",
             "snapshotIntervalMillis         | 9223372036854775807",
+            "snapshotTimeoutMillis          | 60000",
             "autoScaling                    | true",
             "suspendOnFailure               | false",
             "metricsEnabled                 | true",
