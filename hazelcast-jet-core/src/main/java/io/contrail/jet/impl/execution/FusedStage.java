@@ -100,6 +100,9 @@ final class FusedStage extends RunningProcessor {
         }
         if (item instanceof SnapshotBarrier barrier) {
             // A single input needs no alignment: every item before the barrier was processed.
+            if (!snapshotDriver.inProgress() && !finishUnfinishedItem()) {
+                return false;
+            }
             if (!snapshotDriver.takeSnapshot(barrier)) {
                 return false;
             }
@@ -117,6 +120,21 @@ final class FusedStage extends RunningProcessor {
             return finish();
         }
         throw new IllegalArgumentException("A fused edge carries data to offer(), not " + item);
+    }
+
+    /**
+     * Whether the outbox holds no item that some downstream queues took and others refused; if
+     * it does, the processor emitted it on its own ({@code tryProcess()}, as every item of the
+     * inbox was processed) and is called once more with the outbox blocked, to finish it. A
+     * barrier must not go out before: it would skip the queues that took the item.
+     */
+    private boolean finishUnfinishedItem() {
+        if (!outbox.hasUnfinishedItem()) {
+            return true;
+        }
+        outbox.block();
+        processor.tryProcess();
+        return !outbox.hasUnfinishedItem();
     }
 
     /**

@@ -45,6 +45,11 @@ final class SnapshotDriver {
         return lastSnapshotId;
     }
 
+    /** Whether a snapshot has begun here and not yet been forwarded. */
+    boolean inProgress() {
+        return phase != Phase.SAVE || writer != null;
+    }
+
     /**
      * Makes progress on the snapshot of {@code barrier}.
      *

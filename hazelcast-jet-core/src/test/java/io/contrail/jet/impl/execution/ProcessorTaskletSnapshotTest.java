@@ -64,6 +64,47 @@ class ProcessorTaskletSnapshotTest {
                 .containsExactly("after");
     }
 
+    /**
+     * The same for a processor fused after the source, whose own {@code tryProcess()} left a
+     * watermark half offered when the source's barrier reaches it.
+     */
+    @Test
+    void barrierReachesAFusedProcessorWhileItsWatermarkIsHalfOffered_barrierFollowsTheWatermarkOnEveryQueue() {
+        SpscArrayQueue<Object> roomy = new SpscArrayQueue<>(64);
+        SpscArrayQueue<Object> tight = new SpscArrayQueue<>(4);
+        @SuppressWarnings("unchecked")
+        SpscArrayQueue<Object>[] queues = new SpscArrayQueue[]{roomy, tight};
+        OutboxImpl fusedOutbox = new OutboxImpl(new OutboundCollector[]{new OutboundCollector.Unicast(queues, 0)}, 1_000);
+        Watermark watermark = new Watermark(10);
+        TimedEmitter emitter = new TimedEmitter(fusedOutbox, watermark, "after");
+        ExecutionContext context = new ExecutionContext(1, "job", List.of("source", "fused"));
+        FusedStage stage = new FusedStage(context, "fused", 0, emitter, 16, fusedOutbox);
+        OutboxImpl sourceOutbox = new OutboxImpl(new OutboundCollector[]{new OutboundCollector.Fused(stage)}, 1_000);
+        ProcessorTasklet tasklet = new ProcessorTasklet(context, "source", 0, new EmittingSource(sourceOutbox), 16,
+                sourceOutbox, new InboundEdge[0], -1, new FusedStage[]{stage}, true);
+        context.addTasklet(tasklet);
+        while (tight.offer("fill")) {
+            // the downstream processor behind this queue is slow
+        }
+
+        tasklet.call();
+        assertThat(roomy).containsExactly(watermark);
+        CompletableFuture<List<WriterSummary>> snapshot = context.startSnapshot(SNAPSHOT_ID, false, new StubSession());
+        tasklet.call();
+        List<Object> tightSeen = drain(tight);
+        for (int i = 0; i < 3; i++) {
+            tasklet.call();
+        }
+
+        SnapshotBarrier barrier = new SnapshotBarrier(SNAPSHOT_ID, false);
+        assertThat(drain(roomy)).containsExactly(watermark, barrier, "after");
+        tightSeen.addAll(drain(tight));
+        assertThat(tightSeen).endsWith(watermark, barrier);
+        assertThat(snapshot).isCompleted();
+        assertThat(emitter.unsentAtSave).as("saved once the watermark was in both queues, before emitting more")
+                .containsExactly("after");
+    }
+
     private static List<Object> drain(SpscArrayQueue<Object> queue) {
         List<Object> items = new ArrayList<>();
         for (Object item; (item = queue.poll()) != null; ) {
@@ -101,6 +142,38 @@ class ProcessorTaskletSnapshotTest {
         @Override
         public boolean tryProcessWatermark(Watermark watermark) {
             throw new AssertionError("a source has no input");
+        }
+    }
+
+    /** Emits its items from {@code tryProcess()}, as a processor does on a timer, each offered again until taken. */
+    private static final class TimedEmitter implements Processor {
+        private final Outbox outbox;
+        private final ArrayDeque<Object> toEmit;
+        /** What was still to emit when the state was saved. */
+        List<Object> unsentAtSave;
+
+        TimedEmitter(Outbox outbox, Object... items) {
+            this.outbox = outbox;
+            this.toEmit = new ArrayDeque<>(List.of(items));
+        }
+
+        @Override
+        public boolean tryProcess() {
+            while (!toEmit.isEmpty() && outbox.offer(toEmit.peek())) {
+                toEmit.poll();
+            }
+            return toEmit.isEmpty();
+        }
+
+        @Override
+        public boolean saveToSnapshot() {
+            unsentAtSave = List.copyOf(toEmit);
+            return true;
+        }
+
+        @Override
+        public boolean tryProcessWatermark(Watermark watermark) {
+            throw new AssertionError("the source sends no watermark");
         }
     }
 
