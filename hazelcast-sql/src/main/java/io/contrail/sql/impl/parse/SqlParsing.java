@@ -19,8 +19,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -65,6 +68,16 @@ public final class SqlParsing {
             "<BIG_QUERY_DOUBLE_QUOTED_STRING>", "<BIG_QUERY_QUOTED_STRING>",
             "<BRACKET_QUOTED_IDENTIFIER>", "<HYPHENATED_IDENTIFIER>");
 
+    /** The first word of a statement, after blanks and comments. */
+    private static final Pattern FIRST_WORD = Pattern.compile("(?s)(?:\\s|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*([A-Za-z_]\\w*)");
+    /** The words statements start with. */
+    private static final Set<String> STATEMENT_WORDS = new TreeSet<>(Set.of("ALTER", "CANCEL", "CREATE", "DELETE",
+            "DESCRIBE", "DROP", "EXPLAIN", "GRANT", "INSERT", "MERGE", "PAUSE", "RESET", "RESUME", "REVOKE", "SELECT",
+            "SET", "SHOW", "SINK", "TABLE", "UPDATE", "VALUES", "WITH"));
+    /** What follows our statement words that are not reserved, which Calcite cannot name when it is missing. */
+    private static final Map<String, String> CONTINUATIONS = Map.of("CANCEL", "JOB or JOBS", "PAUSE", "JOB or JOBS",
+            "RESUME", "JOB or JOBS", "SINK", "INTO");
+
     /** Which words are keywords, and which of those reserved. */
     private static final SqlAbstractParserImpl.Metadata METADATA =
             ContrailSqlParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
@@ -98,7 +111,7 @@ public final class SqlParsing {
                 // Calcite fails on a text of blanks and comments with an IndexOutOfBoundsException
                 throw new SqlException("The text holds no SQL statement", true, 1, 1, 1, 1, List.of(), e);
             }
-            throw syntaxError(e);
+            throw syntaxError(sql, e);
         }
         return validated(node);
     }
@@ -115,7 +128,7 @@ public final class SqlParsing {
         try {
             nodes = SqlParser.create(sql, PARSER_CONFIG).parseStmtList().getList();
         } catch (SqlParseException e) {
-            throw syntaxError(e);
+            throw syntaxError(sql, e);
         }
         List<SqlNode> result = new ArrayList<>(nodes.size());
         for (SqlNode node : nodes) {
@@ -159,7 +172,11 @@ public final class SqlParsing {
      * line, without the keywords that {@code <IDENTIFIER>} already covers, nor the quoted-name
      * and string tokens of other quoting styles, at most {@value #MAX_LISTED_TOKENS} of them.
      */
-    private static SqlException syntaxError(SqlParseException e) {
+    private static SqlException syntaxError(String sql, SqlParseException e) {
+        SqlException firstWord = firstWordError(sql, e);
+        if (firstWord != null) {
+            return firstWord;
+        }
         String calciteMessage = requireNonNull(e.getMessage(), "message");
         List<String> expected = e.getExpectedTokenNames() == null
                 ? List.of()
@@ -178,6 +195,35 @@ public final class SqlParsing {
         }
         return new SqlException(message, true, pos.getLineNum(), pos.getColumnNum(),
                 pos.getEndLineNum(), pos.getEndColumnNum(), expected, e);
+    }
+
+    /**
+     * The error for a text whose first word is wrong, where Calcite's would not help: a word that
+     * starts no statement ({@code SELEC 1}), or one of our non-reserved statement words followed by
+     * something else ({@code CANCEL QUERY 1}), which Calcite reads as the start of an expression.
+     * {@code null} when the error is elsewhere.
+     */
+    private static SqlException firstWordError(String sql, SqlParseException e) {
+        Matcher first = FIRST_WORD.matcher(sql);
+        SqlParserPos pos = e.getPos();
+        if (!first.lookingAt() || pos == null) {
+            return null;
+        }
+        String word = first.group(1);
+        int line = 1 + (int) sql.substring(0, first.start(1)).chars().filter(c -> c == '\n').count();
+        int column = first.start(1) - sql.lastIndexOf('\n', first.start(1) - 1);
+        String upper = word.toUpperCase(Locale.ROOT);
+        boolean atFirstWord = pos.getLineNum() == line && pos.getColumnNum() == column;
+        String message;
+        if (!STATEMENT_WORDS.contains(upper)) {
+            message = "Unknown statement '" + word + "': a statement starts with " + String.join(", ", STATEMENT_WORDS);
+        } else if (atFirstWord && CONTINUATIONS.containsKey(upper)) {
+            message = upper + " must be followed by " + CONTINUATIONS.get(upper);
+        } else {
+            return null;
+        }
+        return new SqlException("At line " + line + ", column " + column + ": " + message, true, line, column, line,
+                column + word.length() - 1, List.of(), e);
     }
 
     private static List<String> expectedTokens(Collection<String> names) {

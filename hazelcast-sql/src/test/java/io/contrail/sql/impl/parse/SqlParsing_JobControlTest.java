@@ -190,9 +190,16 @@ class SqlParsing_JobControlTest {
 
     @Test
     void controlJob_neitherJobNorJobs_isSyntaxError() {
-        // CANCEL is not reserved, so the text might start an expression: Calcite's error, at the start
+        // CANCEL is not reserved, so Calcite reads the text as the start of an expression and says so
         SqlException e = assertSyntaxError("CANCEL QUERY 1", 1, 1);
-        assertThat(e.getMessage()).isEqualTo("At line 1, column 1: Non-query expression encountered in illegal context");
+        assertThat(e.getMessage()).isEqualTo("At line 1, column 1: CANCEL must be followed by JOB or JOBS");
+    }
+
+    @Test
+    void anUnknownFirstWord_saysWhichWordsStartAStatement() {
+        SqlException e = assertSyntaxError("-- a typo\n  SELEC 1", 2, 3);
+        assertThat(e.getMessage()).startsWith("At line 2, column 3: Unknown statement 'SELEC': a statement starts with ALTER,")
+                .contains("SELECT", "SHOW", "SINK");
     }
 
     @Test
