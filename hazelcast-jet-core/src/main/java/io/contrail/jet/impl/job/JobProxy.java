@@ -65,8 +65,16 @@ final class JobProxy implements Job {
 
     @Override
     public void join() {
+        join(coordinator.future(), getName());
+    }
+
+    /**
+     * Waits for a job's future: returns when it completed, throws the {@link CancellationException}
+     * of a cancelled job and a {@link JobFailedException} of a failed one.
+     */
+    static void join(CompletableFuture<?> future, String jobName) {
         try {
-            coordinator.future().join();
+            future.join();
         } catch (CancellationException e) {
             throw e;
         } catch (CompletionException e) {
@@ -74,7 +82,7 @@ final class JobProxy implements Job {
             if (cause instanceof CancellationException cancellation) {
                 throw cancellation;
             }
-            throw new JobFailedException(getName(), cause);
+            throw new JobFailedException(jobName, cause);
         }
     }
 

@@ -4,7 +4,6 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobConfig;
-import io.contrail.jet.job.JobFailedException;
 import io.contrail.jet.job.JobMetrics;
 import io.contrail.jet.job.JobStatus;
 import io.contrail.jet.job.SnapshotSummary;
@@ -13,9 +12,7 @@ import io.contrail.snapshot.ExportedSnapshotInfo;
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -131,17 +128,7 @@ final class RemoteJobProxy implements Job {
 
     @Override
     public void join() {
-        try {
-            getFuture().join();
-        } catch (CancellationException e) {
-            throw e;
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof CancellationException cancellation) {
-                throw cancellation;
-            }
-            throw new JobFailedException(getName(), cause);
-        }
+        JobProxy.join(getFuture(), getName());
     }
 
     @Override

@@ -42,24 +42,7 @@ class ProcessorTaskletSnapshotTest {
         ProcessorTasklet tasklet = new ProcessorTasklet(context, "source", 0, source, 16, outbox, new InboundEdge[0], -1,
                 new FusedStage[0], true);
         context.addTasklet(tasklet);
-        while (tight.offer("fill")) {
-            // the downstream processor behind this queue is slow
-        }
-
-        tasklet.call();
-        assertThat(roomy).containsExactly(watermark);
-        CompletableFuture<List<WriterSummary>> snapshot = context.startSnapshot(SNAPSHOT_ID, false, new StubSession());
-        tasklet.call();
-        List<Object> tightSeen = drain(tight);
-        for (int i = 0; i < 3; i++) {
-            tasklet.call();
-        }
-
-        SnapshotBarrier barrier = new SnapshotBarrier(SNAPSHOT_ID, false);
-        assertThat(drain(roomy)).containsExactly(watermark, barrier, "after");
-        tightSeen.addAll(drain(tight));
-        assertThat(tightSeen).endsWith(watermark, barrier);
-        assertThat(snapshot).isCompleted();
+        driveThroughSnapshot(tasklet, context, roomy, tight, watermark);
         assertThat(source.unsentAtSave).as("saved once the watermark was in both queues, before emitting more")
                 .containsExactly("after");
     }
@@ -83,6 +66,18 @@ class ProcessorTaskletSnapshotTest {
         ProcessorTasklet tasklet = new ProcessorTasklet(context, "source", 0, new EmittingSource(sourceOutbox), 16,
                 sourceOutbox, new InboundEdge[0], -1, new FusedStage[]{stage}, true);
         context.addTasklet(tasklet);
+        driveThroughSnapshot(tasklet, context, roomy, tight, watermark);
+        assertThat(emitter.unsentAtSave).as("saved once the watermark was in both queues, before emitting more")
+                .containsExactly("after");
+    }
+
+    /**
+     * With {@code tight} full, lets the watermark into {@code roomy} only, requests a snapshot,
+     * then frees {@code tight}: both queues must get the watermark before the barrier, and the
+     * snapshot must complete.
+     */
+    private static void driveThroughSnapshot(ProcessorTasklet tasklet, ExecutionContext context,
+                                             SpscArrayQueue<Object> roomy, SpscArrayQueue<Object> tight, Watermark watermark) {
         while (tight.offer("fill")) {
             // the downstream processor behind this queue is slow
         }
@@ -101,8 +96,6 @@ class ProcessorTaskletSnapshotTest {
         tightSeen.addAll(drain(tight));
         assertThat(tightSeen).endsWith(watermark, barrier);
         assertThat(snapshot).isCompleted();
-        assertThat(emitter.unsentAtSave).as("saved once the watermark was in both queues, before emitting more")
-                .containsExactly("after");
     }
 
     private static List<Object> drain(SpscArrayQueue<Object> queue) {

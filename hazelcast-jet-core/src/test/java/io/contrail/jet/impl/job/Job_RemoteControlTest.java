@@ -3,18 +3,11 @@ package io.contrail.jet.impl.job;
 import io.contrail.jet.Contrail;
 import io.contrail.jet.ContrailConfig;
 import io.contrail.jet.ContrailInstance;
-import io.contrail.jet.aggregate.AggregateOperations;
-import io.contrail.jet.core.DAG;
-import io.contrail.jet.core.Edge;
-import io.contrail.jet.core.Vertex;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobConfig;
+import io.contrail.jet.job.JobMetrics;
 import io.contrail.jet.job.JobStatus;
 import io.contrail.jet.job.ProcessingGuarantee;
-import io.contrail.jet.processor.AggregateProcessors;
-import io.contrail.jet.processor.EventTimeMode;
-import io.contrail.jet.processor.SinkProcessors;
-import io.contrail.jet.processor.SourceProcessors;
 import io.contrail.snapshot.ExportedSnapshotInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +16,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
@@ -38,8 +30,6 @@ import static org.awaitility.Awaitility.await;
  */
 @Timeout(120)
 class Job_RemoteControlTest {
-
-    private static final int KEYS = 20;
 
     private static ContrailInstance coordinator;
     private static ContrailInstance other;
@@ -60,18 +50,6 @@ class Job_RemoteControlTest {
         coordinator.shutdown();
     }
 
-    /** generator (count events) → running count per v % KEYS → IMap. */
-    private static DAG runningCount(long count, long rate, String mapName) {
-        DAG dag = new DAG();
-        Vertex source = dag.newVertex("source", SourceProcessors.boundedGenerator((seq, ts) -> seq, rate,
-                EventTimeMode.SCHEDULED, count)).localParallelism(1);
-        Vertex counts = dag.newVertex("counts", AggregateProcessors.rollingAggregateByKey((Long v) -> v % KEYS,
-                AggregateOperations.counting())).localParallelism(2);
-        Vertex sink = dag.newVertex("sink", SinkProcessors.writeMap(mapName)).localParallelism(1);
-        dag.edge(Edge.between(source, counts).partitioned((Long v) -> v % KEYS)).edge(Edge.between(counts, sink));
-        return dag;
-    }
-
     private static void awaitStatus(Job job, JobStatus status) {
         await().atMost(Duration.ofSeconds(30)).until(() -> job.getStatus() == status);
     }
@@ -79,7 +57,7 @@ class Job_RemoteControlTest {
     @Test
     void suspendResumeRestartExportAndMetrics_fromAnotherMember_keepExactlyOnce() {
         long count = 40_000;
-        Job local = coordinator.newJob(runningCount(count, 20_000, "remote-counts"), new JobConfig().setName("remote-eo")
+        Job local = coordinator.newJob(Snapshot_IntegrationTest.runningCount(count, 20_000, "remote-counts"), new JobConfig().setName("remote-eo")
                 .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(50));
         awaitStatus(local, JobStatus.RUNNING);
         Job remote = other.getJob(local.getId()).orElseThrow();
@@ -99,23 +77,20 @@ class Job_RemoteControlTest {
 
         remote.resume();
         awaitStatus(local, JobStatus.RUNNING);
-        assertThat(remote.getMetrics().vertices()).extracting(v -> v.vertexName()).containsExactly("source", "counts", "sink");
+        assertThat(remote.getMetrics().vertices()).extracting(JobMetrics.VertexMetrics::vertexName).containsExactly("source", "counts", "sink");
         remote.restart();
         awaitStatus(local, JobStatus.RUNNING);
 
         remote.join();
         assertThat(local.getStatus()).isEqualTo(JobStatus.COMPLETED);
-        Map<Long, Long> expected = new HashMap<>();
-        for (long k = 0; k < KEYS; k++) {
-            expected.put(k, count / KEYS);
-        }
-        assertThat(new HashMap<Long, Long>(coordinator.getHazelcastInstance().getMap("remote-counts"))).isEqualTo(expected);
+        assertThat(new HashMap<Long, Long>(coordinator.getHazelcastInstance().getMap("remote-counts")))
+                .isEqualTo(Snapshot_IntegrationTest.expectedCounts(count));
         coordinator.deleteExportedSnapshot("remote-export");
     }
 
     @Test
     void cancel_fromAnotherMember_endsTheJob_andItsFutureThere() {
-        Job local = coordinator.newJob(runningCount(Long.MAX_VALUE, 1_000, "remote-cancelled"),
+        Job local = coordinator.newJob(Snapshot_IntegrationTest.runningCount(Long.MAX_VALUE, 1_000, "remote-cancelled"),
                 new JobConfig().setName("remote-cancel"));
         awaitStatus(local, JobStatus.RUNNING);
         Job remote = other.getJob(local.getId()).orElseThrow();

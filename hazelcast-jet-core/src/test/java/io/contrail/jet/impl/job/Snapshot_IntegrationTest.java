@@ -73,7 +73,7 @@ class Snapshot_IntegrationTest {
     }
 
     /** generator (count events, 2 processors) → running count per v % KEYS (partitioned) → IMap. */
-    private static DAG runningCount(long count, long rate, String mapName) {
+    static DAG runningCount(long count, long rate, String mapName) {
         DAG dag = new DAG();
         Vertex source = dag.newVertex("source", SourceProcessors.boundedGenerator((seq, ts) -> seq, rate, EventTimeMode.SCHEDULED, count))
                 .localParallelism(2);
@@ -85,7 +85,8 @@ class Snapshot_IntegrationTest {
         return dag;
     }
 
-    private static Map<Long, Long> expectedCounts(long count) {
+    /** What {@link #runningCount} writes once it has seen all of {@code count} events. */
+    static Map<Long, Long> expectedCounts(long count) {
         Map<Long, Long> expected = new HashMap<>();
         for (long k = 0; k < KEYS; k++) {
             expected.put(k, count / KEYS);
