@@ -37,7 +37,7 @@ class ProcessorTaskletSnapshotTest {
         SpscArrayQueue<Object>[] queues = new SpscArrayQueue[]{roomy, tight};
         OutboxImpl outbox = new OutboxImpl(new OutboundCollector[]{new OutboundCollector.Unicast(queues, 0)}, 1_000);
         Watermark watermark = new Watermark(10);
-        EmittingSource source = new EmittingSource(outbox, watermark, "after");
+        Emitter source = new Emitter(outbox, watermark, "after");
         ExecutionContext context = new ExecutionContext(1, "job", List.of("source"));
         ProcessorTasklet tasklet = new ProcessorTasklet(context, "source", 0, source, 16, outbox, new InboundEdge[0], -1,
                 new FusedStage[0], true);
@@ -59,11 +59,11 @@ class ProcessorTaskletSnapshotTest {
         SpscArrayQueue<Object>[] queues = new SpscArrayQueue[]{roomy, tight};
         OutboxImpl fusedOutbox = new OutboxImpl(new OutboundCollector[]{new OutboundCollector.Unicast(queues, 0)}, 1_000);
         Watermark watermark = new Watermark(10);
-        TimedEmitter emitter = new TimedEmitter(fusedOutbox, watermark, "after");
+        Emitter emitter = new Emitter(fusedOutbox, watermark, "after");
         ExecutionContext context = new ExecutionContext(1, "job", List.of("source", "fused"));
         FusedStage stage = new FusedStage(context, "fused", 0, emitter, 16, fusedOutbox);
         OutboxImpl sourceOutbox = new OutboxImpl(new OutboundCollector[]{new OutboundCollector.Fused(stage)}, 1_000);
-        ProcessorTasklet tasklet = new ProcessorTasklet(context, "source", 0, new EmittingSource(sourceOutbox), 16,
+        ProcessorTasklet tasklet = new ProcessorTasklet(context, "source", 0, new Emitter(sourceOutbox), 16,
                 sourceOutbox, new InboundEdge[0], -1, new FusedStage[]{stage}, true);
         context.addTasklet(tasklet);
         driveThroughSnapshot(tasklet, context, roomy, tight, watermark);
@@ -106,46 +106,17 @@ class ProcessorTaskletSnapshotTest {
         return items;
     }
 
-    /** Emits its items in order, each offered again until taken, like a generator; never completes. */
-    private static final class EmittingSource implements Processor {
+    /**
+     * Emits its items in order, each offered again until taken: from {@code complete()}, like a
+     * generator (and never completes), and from {@code tryProcess()}, like a processor on a timer.
+     */
+    private static final class Emitter implements Processor {
         private final Outbox outbox;
         private final ArrayDeque<Object> toEmit;
         /** What was still to emit when the state was saved. */
         List<Object> unsentAtSave;
 
-        EmittingSource(Outbox outbox, Object... items) {
-            this.outbox = outbox;
-            this.toEmit = new ArrayDeque<>(List.of(items));
-        }
-
-        @Override
-        public boolean complete() {
-            while (!toEmit.isEmpty() && outbox.offer(toEmit.peek())) {
-                toEmit.poll();
-            }
-            return false;
-        }
-
-        @Override
-        public boolean saveToSnapshot() {
-            unsentAtSave = List.copyOf(toEmit);
-            return true;
-        }
-
-        @Override
-        public boolean tryProcessWatermark(Watermark watermark) {
-            throw new AssertionError("a source has no input");
-        }
-    }
-
-    /** Emits its items from {@code tryProcess()}, as a processor does on a timer, each offered again until taken. */
-    private static final class TimedEmitter implements Processor {
-        private final Outbox outbox;
-        private final ArrayDeque<Object> toEmit;
-        /** What was still to emit when the state was saved. */
-        List<Object> unsentAtSave;
-
-        TimedEmitter(Outbox outbox, Object... items) {
+        Emitter(Outbox outbox, Object... items) {
             this.outbox = outbox;
             this.toEmit = new ArrayDeque<>(List.of(items));
         }
@@ -159,6 +130,12 @@ class ProcessorTaskletSnapshotTest {
         }
 
         @Override
+        public boolean complete() {
+            tryProcess();
+            return false;
+        }
+
+        @Override
         public boolean saveToSnapshot() {
             unsentAtSave = List.copyOf(toEmit);
             return true;
@@ -166,7 +143,7 @@ class ProcessorTaskletSnapshotTest {
 
         @Override
         public boolean tryProcessWatermark(Watermark watermark) {
-            throw new AssertionError("the source sends no watermark");
+            throw new AssertionError("no watermark comes in");
         }
     }
 
