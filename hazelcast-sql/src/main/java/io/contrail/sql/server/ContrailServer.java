@@ -8,6 +8,7 @@ import io.contrail.sql.impl.pgwire.Authenticator;
 import io.contrail.sql.impl.pgwire.PgWireServer;
 import io.contrail.sql.impl.pgwire.ScramAuthenticator;
 import io.contrail.sql.impl.pgwire.StatementRunner;
+import io.contrail.sql.impl.pgwire.Tls;
 import io.contrail.sql.impl.users.User;
 import io.contrail.sql.impl.users.UserStore;
 import org.apache.logging.log4j.LogManager;
@@ -58,12 +59,16 @@ public final class ContrailServer implements AutoCloseable {
     /** Starts a member and its SQL endpoint; blocks until the member has joined its cluster. */
     public static ContrailServer start(ContrailServerConfig config) {
         requireNonNull(config, "config is null").validate();
+        ContrailServerConfig.Sql sql = config.sql();
+        // the TLS files are checked before the member starts
+        Tls tls = sql.getTlsCertificate() == null ? null
+                : Tls.fromPem(Path.of(sql.getTlsCertificate()), Path.of(sql.getTlsPrivateKey()), sql.isTlsRequired());
         ContrailInstance member = Contrail.newMember(config.member());
         try {
-            ContrailServerConfig.Sql sql = config.sql();
             String bindAddress = sql.getBindAddress() != null ? sql.getBindAddress() : config.member().getBindAddress();
             Authenticator authenticator = authenticator(member, sql);
-            PgWireServer endpoint = startSqlEndpoint(bindAddress, sql, StatementRunner.of(user -> SqlService.of(member, user)), authenticator);
+            PgWireServer endpoint = startSqlEndpoint(bindAddress, sql, tls,
+                    StatementRunner.of(user -> SqlService.of(member, user)), authenticator);
             return new ContrailServer(member, endpoint);
         } catch (RuntimeException | Error e) {
             member.shutdown();
@@ -84,14 +89,14 @@ public final class ContrailServer implements AutoCloseable {
         return new ScramAuthenticator(name -> users.get(name).map(User::credentials));
     }
 
-    private static PgWireServer startSqlEndpoint(String bindAddress, ContrailServerConfig.Sql sql, StatementRunner runner,
-                                                 Authenticator authenticator) {
+    private static PgWireServer startSqlEndpoint(String bindAddress, ContrailServerConfig.Sql sql, Tls tls,
+                                                 StatementRunner runner, Authenticator authenticator) {
         int attempts = sql.isPortAutoIncrement() && sql.getPort() != 0 ? SQL_PORT_ATTEMPTS : 1;
         IllegalStateException failure = null;
         for (int i = 0; i < attempts && sql.getPort() + i <= 65535; i++) {
             try {
-                return PgWireServer.start(new PgWireServer.Settings(bindAddress, sql.getPort() + i, sql.getMaxConnections()),
-                        runner, authenticator);
+                return PgWireServer.start(new PgWireServer.Settings(bindAddress, sql.getPort() + i, sql.getMaxConnections(),
+                        tls), runner, authenticator);
             } catch (IllegalStateException e) {
                 failure = failure == null ? e : failure;
             }

@@ -36,6 +36,9 @@ import static java.util.Objects.requireNonNull;
  *   maxConnections: 100
  *   authentication: scram        # scram: users with passwords (SCRAM-SHA-256); trust: any user name is let in
  *   adminPassword: secret        # the password of user admin, when the cluster has none yet
+ *   tlsCertificate: /etc/contrail/server.crt   # PEM: the certificate, then any intermediates
+ *   tlsPrivateKey: /etc/contrail/server.key    # PEM, PKCS#8, not encrypted
+ *   tlsRequired: false           # true: clients without TLS are refused
  * </pre>
  * {@code CONTRAIL_ADMIN_PASSWORD} in the environment takes the place of {@code sql.adminPassword}
  * ({@link ContrailServer} reads it), so that the password need not be in a file.
@@ -59,6 +62,9 @@ public final class ContrailServerConfig {
         private int maxConnections = 100;
         private String authentication = AUTHENTICATION_SCRAM;
         private String adminPassword;
+        private String tlsCertificate;
+        private String tlsPrivateKey;
+        private boolean tlsRequired;
 
         public int getPort() {
             return port;
@@ -117,6 +123,36 @@ public final class ContrailServerConfig {
             this.adminPassword = adminPassword;
             return this;
         }
+
+        /** The PEM file of the endpoint's TLS certificate chain, or {@code null} for no TLS. */
+        public String getTlsCertificate() {
+            return tlsCertificate;
+        }
+
+        public Sql setTlsCertificate(String tlsCertificate) {
+            this.tlsCertificate = tlsCertificate;
+            return this;
+        }
+
+        /** The PEM file (PKCS#8, not encrypted) of the certificate's private key, or {@code null}. */
+        public String getTlsPrivateKey() {
+            return tlsPrivateKey;
+        }
+
+        public Sql setTlsPrivateKey(String tlsPrivateKey) {
+            this.tlsPrivateKey = tlsPrivateKey;
+            return this;
+        }
+
+        /** Whether clients that do not use TLS are refused; needs the certificate and key. */
+        public boolean isTlsRequired() {
+            return tlsRequired;
+        }
+
+        public Sql setTlsRequired(boolean tlsRequired) {
+            this.tlsRequired = tlsRequired;
+            return this;
+        }
     }
 
     /** Users log in with passwords, checked by SCRAM-SHA-256. */
@@ -159,6 +195,13 @@ public final class ContrailServerConfig {
         if (!AUTHENTICATION_SCRAM.equals(sql.authentication) && !AUTHENTICATION_TRUST.equals(sql.authentication)) {
             throw new IllegalArgumentException("sql.authentication must be " + AUTHENTICATION_SCRAM + " or "
                     + AUTHENTICATION_TRUST + ", got " + sql.authentication);
+        }
+        if ((sql.tlsCertificate == null) != (sql.tlsPrivateKey == null)) {
+            throw new IllegalArgumentException("sql.tlsCertificate and sql.tlsPrivateKey go together: set both for TLS,"
+                    + " or neither");
+        }
+        if (sql.tlsRequired && sql.tlsCertificate == null) {
+            throw new IllegalArgumentException("sql.tlsRequired needs sql.tlsCertificate and sql.tlsPrivateKey");
         }
         return this;
     }

@@ -20,6 +20,9 @@ class ContrailServerConfigTest {
                   portAutoIncrement: false
                   bindAddress: 0.0.0.0
                   maxConnections: 7
+                  tlsCertificate: /etc/contrail/server.crt
+                  tlsPrivateKey: /etc/contrail/server.key
+                  tlsRequired: true
                 """);
         assertThat(config.member().getClusterName()).isEqualTo("prod");
         assertThat(config.member().getPort()).isEqualTo(5801);
@@ -30,6 +33,9 @@ class ContrailServerConfigTest {
         assertThat(config.sql().isPortAutoIncrement()).isFalse();
         assertThat(config.sql().getBindAddress()).isEqualTo("0.0.0.0");
         assertThat(config.sql().getMaxConnections()).isEqualTo(7);
+        assertThat(config.sql().getTlsCertificate()).isEqualTo("/etc/contrail/server.crt");
+        assertThat(config.sql().getTlsPrivateKey()).isEqualTo("/etc/contrail/server.key");
+        assertThat(config.sql().isTlsRequired()).isTrue();
     }
 
     @Test
@@ -60,5 +66,9 @@ class ContrailServerConfigTest {
                 .hasMessageContaining("sql.maxConnections");
         assertThatThrownBy(() -> ContrailServerConfig.fromYaml("cooperativeThreadCount: 0\n"))
                 .hasMessageContaining("cooperativeThreadCount");
+        assertThatThrownBy(() -> ContrailServerConfig.fromYaml("sql:\n  tlsCertificate: /a.crt\n"))
+                .hasMessageContaining("sql.tlsCertificate and sql.tlsPrivateKey go together");
+        assertThatThrownBy(() -> ContrailServerConfig.fromYaml("sql:\n  tlsRequired: true\n"))
+                .hasMessageContaining("sql.tlsRequired needs sql.tlsCertificate");
     }
 }

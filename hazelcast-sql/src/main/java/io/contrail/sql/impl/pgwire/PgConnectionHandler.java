@@ -11,9 +11,11 @@ import java.io.IOException;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The event-loop side of a connection: answers SSLRequest and GSSENCRequest with {@code N},
- * turns a CancelRequest into a cancel of the connection it names (then closes), and hands every
- * other message to the connection's {@link PgSession}, which runs it on its own thread.
+ * The event-loop side of a connection: answers an SSLRequest with {@code S} and starts TLS when
+ * the endpoint has it ({@link Tls}), else with {@code N}, as it answers a GSSENCRequest; refuses a
+ * StartupMessage without TLS when TLS is required; turns a CancelRequest into a cancel of the
+ * connection it names (then closes), and hands every other message to the connection's
+ * {@link PgSession}, which runs it on its own thread.
  *
  * <p>Threading: Netty calls it on the connection's event loop; it never blocks.
  */
@@ -24,6 +26,8 @@ final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
     private final PgWireServer server;
     private PgSession session;
     private PgOutput output;
+    /** Whether TLS runs on the connection. */
+    private boolean encrypted;
 
     PgConnectionHandler(PgWireServer server) {
         this.server = requireNonNull(server, "server is null");
@@ -48,8 +52,18 @@ final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         ClientMessage message = (ClientMessage) msg;
-        if (message instanceof ClientMessage.SslRequest || message instanceof ClientMessage.GssEncRequest) {
+        Tls tls = server.tls();
+        if (message instanceof ClientMessage.SslRequest && tls != null && !encrypted) {
+            // 'S' goes out in clear text; everything after it through TLS
+            ctx.writeAndFlush(ctx.alloc().buffer(1).writeByte('S'));
+            ctx.pipeline().addFirst("tls", tls.newHandler(ctx.alloc()));
+            encrypted = true;
+        } else if (message instanceof ClientMessage.SslRequest || message instanceof ClientMessage.GssEncRequest) {
             output.refuseEncryption();
+        } else if (message instanceof ClientMessage.Startup && tls != null && tls.required() && !encrypted) {
+            output.errorResponse(PgError.fatal(PgError.INVALID_AUTHORIZATION, "this member accepts only TLS"
+                    + " connections (sql.tlsRequired); connect with sslmode=require"));
+            output.close();
         } else if (message instanceof ClientMessage.CancelRequest cancel) {
             server.cancel(cancel.processId(), cancel.secretKey());
             ctx.close();

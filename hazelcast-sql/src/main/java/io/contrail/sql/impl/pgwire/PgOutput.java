@@ -125,7 +125,7 @@ final class PgOutput {
         }
     }
 
-    /** The one-byte answer to SSLRequest and GSSENCRequest: {@code N}, not supported. */
+    /** The one-byte answer {@code N} to an SSLRequest (without TLS) or a GSSENCRequest: not supported. */
     void refuseEncryption() {
         queue.add(channel.alloc().buffer(1).writeByte('N'));
         queuedBytes.incrementAndGet();

@@ -35,7 +35,7 @@ import static java.util.Objects.requireNonNull;
  * the statement running now. The flows (F: frontend, B: backend):
  *
  * <pre>
- * startup     F: [SSLRequest -> B: 'N'] StartupMessage(user, database=contrail)
+ * startup     F: [SSLRequest -> B: 'S' and TLS, or 'N'] StartupMessage(user, database=contrail)
  *             B: Authentication* ... AuthenticationOk, ParameterStatus*, BackendKeyData, ReadyForQuery
  * simple      F: Query("s1; s2")
  *             B: per statement [RowDescription, DataRow*] CommandComplete | EmptyQueryResponse

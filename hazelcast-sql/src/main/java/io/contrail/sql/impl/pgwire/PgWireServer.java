@@ -51,8 +51,15 @@ public final class PgWireServer implements AutoCloseable {
      * @param bindAddress    the interface to listen on
      * @param port           the port; 0 picks a free one ({@link #port()} tells which)
      * @param maxConnections connections served at once; more are refused with SQLSTATE 53300
+     * @param tls            TLS for clients that ask for it, or {@code null} for none
      */
-    public record Settings(String bindAddress, int port, int maxConnections) {
+    public record Settings(String bindAddress, int port, int maxConnections, Tls tls) {
+
+        /** Settings without TLS. */
+        public Settings(String bindAddress, int port, int maxConnections) {
+            this(bindAddress, port, maxConnections, null);
+        }
+
         public Settings {
             requireNonNull(bindAddress, "bindAddress is null");
             if (port < 0 || port > 65535) {
@@ -131,6 +138,11 @@ public final class PgWireServer implements AutoCloseable {
 
     int maxConnections() {
         return settings.maxConnections();
+    }
+
+    /** TLS, or {@code null}. */
+    Tls tls() {
+        return settings.tls();
     }
 
     /** A session for a new connection, or {@code null} when {@code maxConnections} are open; event loop. */
