@@ -317,7 +317,8 @@ final class JobCoordinator {
      */
     private void restartAfterTimeout(ExecutionContext context, Throwable failure) {
         synchronized (this) {
-            if (execution != context || stopping || record.status() != JobStatus.RUNNING) {
+            // a suspend or cancel asked meanwhile goes on: its terminal snapshot is queued behind this one
+            if (execution != context || stopping || endAction != EndAction.NONE || record.status() != JobStatus.RUNNING) {
                 return;
             }
             endAction = EndAction.RESTART;

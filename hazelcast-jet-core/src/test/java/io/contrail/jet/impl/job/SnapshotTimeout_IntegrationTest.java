@@ -116,15 +116,19 @@ class SnapshotTimeout_IntegrationTest {
     }
 
     @Test
-    void aTerminalSnapshotPastItsTimeout_stillSuspends_andResumeFinishesExactly() {
+    void aSuspendDuringAHeldBackSnapshot_stillSuspends_andResumeFinishesExactly() {
         long count = 20_000;
         Job job = member.newJob(runningCount(count, 5_000, "timeout-suspend"), new JobConfig().setName("timeout-suspend")
                 .setProcessingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).setSnapshotIntervalMillis(100)
                 .setSnapshotTimeoutMillis(500));
         await().atMost(Duration.ofSeconds(20)).until(() -> job.getLastSnapshot().isPresent());
         stalling = true;
+        // suspend while a regular snapshot is held back: its timeout must not restart the job
+        // over the suspend, whose terminal snapshot then times out as well
+        await().atMost(Duration.ofSeconds(20)).until(() -> member.getJobSummary(job.getId()).orElseThrow()
+                .runningStatus() != null && member.getJobSummary(job.getId()).orElseThrow().runningStatus().startsWith("taking snapshot"));
         job.suspend();
-        await().atMost(Duration.ofSeconds(20)).until(() -> job.getStatus() == JobStatus.SUSPENDED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> job.getStatus() == JobStatus.SUSPENDED);
         assertThat(job.getSuspensionCause()).contains("Suspended by the user");
         stalling = false;
 
