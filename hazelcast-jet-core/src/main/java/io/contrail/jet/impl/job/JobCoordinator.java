@@ -206,8 +206,10 @@ final class JobCoordinator {
 
     private void takeRegularSnapshot() {
         synchronized (this) {
+            // with a suspend or cancel asked, its terminal snapshot is next: a regular one would
+            // go first whenever the terminal one waits, and could keep it waiting for ever
             if (snapshotInProgress != null || exportsReading > 0 || execution == null
-                    || record.status() != JobStatus.RUNNING) {
+                    || record.status() != JobStatus.RUNNING || endAction != EndAction.NONE) {
                 return;
             }
         }
