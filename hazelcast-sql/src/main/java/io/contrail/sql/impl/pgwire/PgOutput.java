@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -34,6 +35,8 @@ import static java.util.Objects.requireNonNull;
  * one-byte answers before startup); {@link #writabilityChanged()} is called on the event loop.
  */
 final class PgOutput {
+
+    private static final Pattern UNNAMED = Pattern.compile("EXPR\\$\\d+");
 
     /** Bytes handed to the event loop but not yet to the channel, beyond which writers wait. */
     private static final int QUEUED_BYTES_LIMIT = 256 * 1024;
@@ -211,11 +214,19 @@ final class PgOutput {
         buf.writeShort(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             PgType type = PgType.of(columns.get(i).type());
-            writeString(buf, columns.get(i).name());
+            writeString(buf, clientName(columns.get(i).name()));
             buf.writeInt(0).writeShort(0).writeInt(type.oid()).writeShort(type.length()).writeInt(-1)
                     .writeShort(formats.isBinary(i) ? 1 : 0);
         }
         write(buf);
+    }
+
+    /**
+     * A column's name as PostgreSQL clients expect it: {@code ?column?} for an expression the
+     * query did not name, which Calcite calls {@code EXPR$0}, {@code EXPR$1}...
+     */
+    static String clientName(String name) {
+        return UNNAMED.matcher(name).matches() ? "?column?" : name;
     }
 
     /** DataRow: per column int32 length (-1 for NULL) and the value in its format. */

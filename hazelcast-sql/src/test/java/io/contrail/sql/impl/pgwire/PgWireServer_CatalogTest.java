@@ -139,6 +139,13 @@ class PgWireServer_CatalogTest {
                         .containsExactly("{pg_catalog,public}");
                 assertThat(rows(statement.executeQuery("SELECT current_database(), current_schema()")))
                         .containsExactly("contrail|public");
+                // an unnamed expression is ?column?, as in PostgreSQL, from the engine and the catalog alike
+                try (ResultSet rs = statement.executeQuery("SELECT 1 + 1")) {
+                    assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("?column?");
+                }
+                try (ResultSet rs = statement.executeQuery("SELECT 1 + count(*) FROM pg_class")) {
+                    assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("?column?");
+                }
             }
         }
     }

@@ -164,7 +164,7 @@ public final class PgCatalogQueries {
             List<SqlColumnMetadata> columns = new ArrayList<>();
             for (RelDataTypeField field : plan.validatedRowType.getFieldList()) {
                 SqlTypeName type = field.getType().getSqlTypeName();
-                columns.add(new SqlColumnMetadata(columnName(field.getName()),
+                columns.add(new SqlColumnMetadata(field.getName(),
                         type == SqlTypeName.ARRAY || type == SqlTypeName.ROW
                                 ? SqlColumnType.VARCHAR : SqlTypes.toColumnType(field.getType())));
             }
@@ -224,11 +224,6 @@ public final class PgCatalogQueries {
             throw new SqlException(SqlErrorCode.UNSUPPORTED_STATEMENT, "Catalog query not supported: "
                     + firstLine(String.valueOf(e.getMessage())), e);
         }
-    }
-
-    /** PostgreSQL's name of a column without a name: {@code ?column?}, where Calcite says {@code EXPR$0}. */
-    private static String columnName(String name) {
-        return name.startsWith("EXPR$") ? "?column?" : name;
     }
 
     private static Object value(Object value, SqlColumnType type) throws SQLException {
