@@ -36,7 +36,7 @@ public final class PgCatalogFunctions {
             "pg_relation_size", "pg_total_relation_size", "pg_is_in_recovery", "generate_series",
             "pg_get_statisticsobjdef_columns", "pg_get_triggerdef", "pg_get_ruledef", "pg_get_partkeydef",
             "pg_get_serial_sequence", "pg_relation_is_publishable", "pg_tablespace_location",
-            "pg_stat_get_numscans", "pg_get_keywords");
+            "pg_stat_get_numscans", "pg_get_keywords", "pg_is_wal_replay_paused");
 
     private PgCatalogFunctions() {
     }
@@ -215,7 +215,12 @@ public final class PgCatalogFunctions {
         return false;
     }
 
+    /** There is no write-ahead log: a member is never a replica in recovery. */
     public static boolean pg_is_in_recovery() {
+        return false;
+    }
+
+    public static boolean pg_is_wal_replay_paused() {
         return false;
     }
 

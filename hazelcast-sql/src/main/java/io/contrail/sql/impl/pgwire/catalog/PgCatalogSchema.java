@@ -175,7 +175,7 @@ final class PgCatalogSchema {
                 .column("datdba", INTEGER, BOOTSTRAP_ROLE_OID).column("encoding", INTEGER, UTF8)
                 .column("datlocprovider", VARCHAR, "c").column("datistemplate", BOOLEAN, false)
                 .column("datallowconn", BOOLEAN, true).column("datconnlimit", INTEGER, -1)
-                .column("datfrozenxid", INTEGER, 0).column("datminmxid", INTEGER, 0)
+                .column("datlastsysoid", INTEGER, FIRST_USER_OID - 1).column("datfrozenxid", INTEGER, 0).column("datminmxid", INTEGER, 0)
                 .column("dattablespace", INTEGER, 1663).column("datcollate", VARCHAR, "C")
                 .column("datctype", VARCHAR, "C").column("daticulocale", VARCHAR, null)
                 .column("datcollversion", VARCHAR, null).arrayColumn("datacl", VARCHAR);

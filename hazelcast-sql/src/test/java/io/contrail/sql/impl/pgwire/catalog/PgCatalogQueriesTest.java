@@ -120,6 +120,21 @@ class PgCatalogQueriesTest {
                 .hasMessageContaining("malformed array literal");
     }
 
+    /** What pgAdmin asks on connect: the database, the user's role, recovery. */
+    @Test
+    void pgAdminConnectQueries() {
+        assertThat(run("SELECT db.oid AS did, db.datname, db.datallowconn, pg_encoding_to_char(db.encoding) AS serverencoding,"
+                + " has_database_privilege(db.oid, 'CREATE') AS cancreate, datlastsysoid FROM pg_database db"
+                + " WHERE db.datname = current_database()")).containsExactly(
+                "did|datname|datallowconn|serverencoding|cancreate|datlastsysoid", "5|contrail|true|UTF8|true|16383");
+        assertThat(run("SELECT oid AS id, rolname AS name, rolsuper AS is_superuser, rolcreaterole AS can_create_role,"
+                + " rolcreatedb AS can_create_db FROM pg_catalog.pg_roles WHERE rolname = current_user")).hasSize(2);
+        assertThat(run("SELECT CASE WHEN usesuper THEN pg_catalog.pg_is_in_recovery() ELSE NULL END AS inrecovery,"
+                + " CASE WHEN usesuper AND pg_catalog.pg_is_in_recovery() THEN pg_is_wal_replay_paused() ELSE NULL END"
+                + " AS isreplaypaused FROM pg_catalog.pg_user WHERE usename = current_user"))
+                .containsExactly("inrecovery|isreplaypaused", "null|null");
+    }
+
     /** The kinds of query a GUI tool (DBeaver's PostgreSQL driver) sends on connect and to browse. */
     @Test
     void guiToolQueries() {
