@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,11 +66,16 @@ final class CatalogInterceptor {
             "(?is)SELECT\\s+" + SESSION_COLUMN + "(?:\\s*,\\s*" + SESSION_COLUMN + ")*");
 
     private final StatementRunner runner;
+    private final Supplier<List<PgCatalogQueries.Activity>> activity;
     private final Map<String, String> settings;
 
-    /** @param runner where catalog queries read the user's tables and the users */
-    CatalogInterceptor(StatementRunner runner) {
+    /**
+     * @param runner   where catalog queries read the user's tables and the users
+     * @param activity the member's client connections now, for {@code pg_stat_activity}
+     */
+    CatalogInterceptor(StatementRunner runner, Supplier<List<PgCatalogQueries.Activity>> activity) {
         this.runner = requireNonNull(runner, "runner is null");
+        this.activity = requireNonNull(activity, "activity is null");
         Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         map.put("server_version", PgCatalogQueries.SERVER_VERSION);
         map.put("server_encoding", "UTF8");
@@ -134,7 +140,7 @@ final class CatalogInterceptor {
         }
         if (SESSION_FUNCTIONS.matcher(statement).matches() || PgCatalogQueries.readsCatalog(statement)) {
             PgCatalogQueries.Session catalogSession = new PgCatalogQueries.Session(session.user(), session.processId(),
-                    runner.tables(session.user()), roles(session.user()), sessionSettings(session));
+                    runner.tables(session.user()), roles(session.user()), sessionSettings(session), activity.get());
             return Optional.of(StatementResult.of(PgCatalogQueries.execute(statement, parameters, catalogSession)));
         }
         return Optional.empty();

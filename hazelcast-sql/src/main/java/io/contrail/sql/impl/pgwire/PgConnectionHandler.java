@@ -36,7 +36,7 @@ final class PgConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         output = new PgOutput(ctx.channel());
-        session = server.newSession(output);
+        session = server.newSession(output, ctx.channel().remoteAddress());
         if (session == null) {
             output.errorResponse(PgError.fatal(PgError.TOO_MANY_CONNECTIONS,
                     "sorry, too many clients already; the member serves at most " + server.maxConnections()

@@ -20,6 +20,9 @@ import io.contrail.sql.impl.pgwire.catalog.PgCatalogQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -115,6 +118,11 @@ final class PgSession {
     private boolean skipUntilSync;
     /** The result being produced or streamed now; read by cancel() on any thread. */
     private volatile StatementResult running;
+    /** What the connection does, for pg_stat_activity; written by the session thread, read by any. */
+    private volatile PgCatalogQueries.Activity activity;
+    private final String clientAddress;
+    private final int clientPort;
+    private final Instant backendStart = Instant.now();
     /** Set by cancel() on any thread, cleared by the session thread when a statement starts. */
     private volatile boolean cancelRequested;
     private volatile boolean closed;
@@ -122,10 +130,11 @@ final class PgSession {
     /**
      * @param processId the id in BackendKeyData
      * @param secretKey the key a CancelRequest must give
+     * @param client    where the client connects from
      * @param onClose   run once when the session closes (the server forgets it)
      */
     PgSession(PgOutput output, StatementRunner runner, CatalogInterceptor interceptor, Authenticator authenticator,
-              int processId, int secretKey, Runnable onClose) {
+              int processId, int secretKey, SocketAddress client, Runnable onClose) {
         this.output = requireNonNull(output, "output is null");
         this.runner = requireNonNull(runner, "runner is null");
         this.interceptor = requireNonNull(interceptor, "interceptor is null");
@@ -133,6 +142,9 @@ final class PgSession {
         this.processId = processId;
         this.secretKey = secretKey;
         this.onClose = requireNonNull(onClose, "onClose is null");
+        InetSocketAddress inet = client instanceof InetSocketAddress address ? address : null;
+        this.clientAddress = inet != null && inet.getAddress() != null ? inet.getAddress().getHostAddress() : null;
+        this.clientPort = inet != null ? inet.getPort() : -1;
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, "contrail-pgwire-session-" + processId);
             t.setDaemon(true);
@@ -146,6 +158,21 @@ final class PgSession {
 
     int secretKey() {
         return secretKey;
+    }
+
+    /** What the connection does now; {@code null} until the user has logged in. */
+    PgCatalogQueries.Activity activity() {
+        return activity;
+    }
+
+    /** Records that a statement started ({@code sql}) or that none runs ({@code null}: idle). */
+    private void recordActivity(String sql) {
+        PgCatalogQueries.Activity last = activity;
+        Instant now = Instant.now();
+        activity = new PgCatalogQueries.Activity(processId, info.user(), info.applicationName(), clientAddress,
+                clientPort, backendStart, sql != null ? "active" : "idle",
+                sql != null ? sql : last != null ? last.query() : null,
+                sql != null ? now : last != null ? last.queryStart() : null, now);
     }
 
     /** Queues a message for the session thread; called on the event loop, in arrival order. */
@@ -254,6 +281,7 @@ final class PgSession {
         phase = Phase.READY;
         interceptor.startupParameters(applicationName).forEach(output::parameterStatus);
         output.backendKeyData(processId, secretKey);
+        recordActivity(null);
         output.readyForQuery();
         output.flush();
         LOGGER.debug("Connection {}: user {} authenticated", processId, info.user());
@@ -268,6 +296,7 @@ final class PgSession {
         if (message instanceof Sync) {
             skipUntilSync = false;
             closePortal("");
+            recordActivity(null);
             output.readyForQuery();
             output.flush();
             return;
@@ -339,6 +368,7 @@ final class PgSession {
                 portal.close();
             }
         }
+        recordActivity(null);
         output.readyForQuery();
         output.flush();
     }
@@ -438,6 +468,7 @@ final class PgSession {
             return;
         }
         String engineSql = portal.prepared.engineSql();
+        recordActivity(portal.prepared.sql());
         StatementResult result;
         try {
             result = interceptor.intercept(engineSql, portal.parameters, info).orElse(null);

@@ -1,5 +1,6 @@
 package io.contrail.sql.impl.pgwire;
 
+import io.contrail.sql.impl.pgwire.catalog.PgCatalogQueries;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -14,9 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.security.SecureRandom;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,7 +89,7 @@ public final class PgWireServer implements AutoCloseable {
     private PgWireServer(Settings settings, StatementRunner runner, Authenticator authenticator) throws InterruptedException {
         this.settings = settings;
         this.runner = runner;
-        this.interceptor = new CatalogInterceptor(runner);
+        this.interceptor = new CatalogInterceptor(runner, this::activity);
         this.authenticator = authenticator;
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("contrail-pgwire-accept", true),
                 NioIoHandler.newFactory());
@@ -145,13 +149,22 @@ public final class PgWireServer implements AutoCloseable {
         return settings.tls();
     }
 
-    /** A session for a new connection, or {@code null} when {@code maxConnections} are open; event loop. */
-    PgSession newSession(PgOutput output) {
+    /** What the open connections do now, by process ID. */
+    List<PgCatalogQueries.Activity> activity() {
+        return sessions.values().stream().map(PgSession::activity).filter(Objects::nonNull)
+                .sorted(Comparator.comparingInt(PgCatalogQueries.Activity::processId)).toList();
+    }
+
+    /**
+     * A session for a new connection from {@code client}, or {@code null} when
+     * {@code maxConnections} are open; event loop.
+     */
+    PgSession newSession(PgOutput output, SocketAddress client) {
         if (sessions.size() >= settings.maxConnections()) {
             return null;
         }
         int processId = nextProcessId.getAndIncrement();
-        PgSession session = new PgSession(output, runner, interceptor, authenticator, processId, random.nextInt(),
+        PgSession session = new PgSession(output, runner, interceptor, authenticator, processId, random.nextInt(), client,
                 () -> sessions.remove(processId));
         sessions.put(processId, session);
         return session;

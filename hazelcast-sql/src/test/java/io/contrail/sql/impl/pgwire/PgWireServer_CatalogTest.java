@@ -151,6 +151,17 @@ class PgWireServer_CatalogTest {
     }
 
     @Test
+    void statActivityListsTheConnections_withWhatTheyRun() throws SQLException {
+        try (Connection first = connect(); Connection second = connect(); Statement statement = first.createStatement()) {
+            second.createStatement().executeQuery("SELECT 1").close();
+            List<String> activity = rows(statement.executeQuery("SELECT usename, state, query, client_addr, "
+                    + "backend_start IS NOT NULL FROM pg_stat_activity WHERE datname = current_database()"));
+            assertThat(activity).contains("alice|active|SELECT usename, state, query, client_addr, backend_start IS NOT NULL"
+                    + " FROM pg_stat_activity WHERE datname = current_database()|127.0.0.1|t", "alice|idle|SELECT 1|127.0.0.1|t");
+        }
+    }
+
+    @Test
     void aDroppedMappingLeavesTheCatalog() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP MAPPING trades");

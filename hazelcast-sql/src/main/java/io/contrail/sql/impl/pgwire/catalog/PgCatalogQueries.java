@@ -12,6 +12,7 @@ import io.contrail.sql.impl.pgwire.SqlText;
 import io.contrail.sql.impl.type.SqlTypes;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.rel.RelRoot;
@@ -41,6 +42,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Struct;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -110,6 +114,31 @@ public final class PgCatalogQueries {
     }
 
     /**
+     * What one client connection does, for {@code pg_stat_activity}.
+     *
+     * @param processId     the connection's process ID
+     * @param user          its user
+     * @param clientAddress the client's IP address, or {@code null}
+     * @param clientPort    the client's port, or -1
+     * @param backendStart  when it connected
+     * @param state         {@code active} while a statement runs, else {@code idle}
+     * @param query         the statement running, or the last one; {@code null} before the first
+     * @param queryStart    when that statement started, or {@code null}
+     * @param stateChange   when the state last changed
+     */
+    public record Activity(int processId, String user, String applicationName, String clientAddress, int clientPort,
+                           Instant backendStart, String state, String query, Instant queryStart, Instant stateChange) {
+
+        public Activity {
+            requireNonNull(user, "user is null");
+            requireNonNull(applicationName, "applicationName is null");
+            requireNonNull(backendStart, "backendStart is null");
+            requireNonNull(state, "state is null");
+            requireNonNull(stateChange, "stateChange is null");
+        }
+    }
+
+    /**
      * Who asks and what they see.
      *
      * @param user      the session's user
@@ -117,15 +146,17 @@ public final class PgCatalogQueries {
      * @param tables    the tables the user's queries can read
      * @param roles     the users; the first is the bootstrap admin, who owns every object
      * @param settings  the session's settings, for {@code pg_settings}
+     * @param activity  the client connections of this member, for {@code pg_stat_activity}
      */
     public record Session(String user, int processId, List<SqlTableMetadata> tables, List<Role> roles,
-                          Map<String, String> settings) {
+                          Map<String, String> settings, List<Activity> activity) {
 
         public Session {
             requireNonNull(user, "user is null");
             tables = List.copyOf(requireNonNull(tables, "tables is null"));
             roles = List.copyOf(requireNonNull(roles, "roles is null"));
             settings = Map.copyOf(requireNonNull(settings, "settings is null"));
+            activity = List.copyOf(requireNonNull(activity, "activity is null"));
         }
     }
 
@@ -156,9 +187,11 @@ public final class PgCatalogQueries {
         requireNonNull(sql, "sql is null");
         requireNonNull(parameters, "parameters is null");
         requireNonNull(session, "session is null");
-        PgCatalogSchema catalog = new PgCatalogSchema(session.tables(), session.roles(), session.settings());
+        PgCatalogSchema catalog = new PgCatalogSchema(session);
         // the connection's root schema holds the catalog: the generated code finds tables through it
-        try (CalciteConnection connection = (CalciteConnection) new Driver().connect("jdbc:calcite:", new Properties())) {
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.TIME_ZONE.camelName(), "UTC");
+        try (CalciteConnection connection = (CalciteConnection) new Driver().connect("jdbc:calcite:", properties)) {
             catalog.addTo(connection.getRootSchema());
             RelRoot plan = plan(sql, parameters, session, catalog, connection.getRootSchema());
             List<SqlColumnMetadata> columns = new ArrayList<>();
@@ -229,6 +262,11 @@ public final class PgCatalogQueries {
     private static Object value(Object value, SqlColumnType type) throws SQLException {
         if (value instanceof Array array) {
             return text((Object[]) array.getArray(), "{", "}");
+        }
+        if (value instanceof Timestamp timestamp) {
+            // the connection's time zone is UTC
+            return type == SqlColumnType.TIMESTAMP_WITH_TIME_ZONE ? timestamp.toLocalDateTime().atOffset(ZoneOffset.UTC)
+                    : timestamp.toLocalDateTime();
         }
         if (value instanceof Struct struct) {
             return text(struct.getAttributes(), "(", ")");

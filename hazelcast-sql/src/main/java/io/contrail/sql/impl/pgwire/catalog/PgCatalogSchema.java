@@ -22,6 +22,7 @@ import static org.apache.calcite.sql.type.SqlTypeName.BOOLEAN;
 import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
 import static org.apache.calcite.sql.type.SqlTypeName.REAL;
 import static org.apache.calcite.sql.type.SqlTypeName.SMALLINT;
+import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
 import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
 
 /**
@@ -68,24 +69,20 @@ final class PgCatalogSchema {
     /** Relation OIDs by {@code schema.name} and, for the search path's schemas, by bare name. */
     private final Map<String, Integer> relationOids = new HashMap<>();
 
-    /**
-     * @param tables   the user's tables ({@code SqlService.tables()})
-     * @param roles    the users; the first is the bootstrap admin
-     * @param settings the session's settings, by name
-     */
-    PgCatalogSchema(List<SqlTableMetadata> tables, List<PgCatalogQueries.Role> roles, Map<String, String> settings) {
-        requireNonNull(tables, "tables is null");
-        requireNonNull(roles, "roles is null");
-        requireNonNull(settings, "settings is null");
+    /** The catalog as the session sees it. */
+    PgCatalogSchema(PgCatalogQueries.Session session) {
+        requireNonNull(session, "session is null");
+        List<PgCatalogQueries.Role> roles = session.roles();
         this.owner = roles.isEmpty() ? UserStore.ADMIN : roles.get(0).name();
         defineTables();
-        List<Relation> relations = relations(tables);
+        List<Relation> relations = relations(session.tables());
         fillNamespaces();
         fillRelations(relations);
         fillTypes();
         fillDatabase();
-        fillRoles(roles);
-        fillSettings(settings);
+        Map<String, Integer> roleOids = fillRoles(roles);
+        fillSettings(session.settings());
+        fillActivity(session, roleOids);
         pgCatalog.get("pg_am").row(row("oid", 2, "amname", "heap", "amtype", "t"))
                 .row(row("oid", 403, "amname", "btree", "amtype", "i"))
                 .row(row("oid", 405, "amname", "hash", "amtype", "i"));
@@ -98,7 +95,8 @@ final class PgCatalogSchema {
 
     /** The names of the tables of {@code pg_catalog}. */
     static List<String> catalogTableNames() {
-        return List.copyOf(new PgCatalogSchema(List.of(), List.of(), Map.of()).pgCatalog.keySet());
+        return List.copyOf(new PgCatalogSchema(new PgCatalogQueries.Session("", 0, List.of(), List.of(), Map.of(),
+                List.of())).pgCatalog.keySet());
     }
 
     /** Adds {@code pg_catalog} (with its functions) and {@code information_schema} to a root schema. */
@@ -206,6 +204,18 @@ final class PgCatalogSchema {
                 .column("boot_val", VARCHAR, null).column("reset_val", VARCHAR, null)
                 .column("sourcefile", VARCHAR, null).column("sourceline", INTEGER, null)
                 .column("pending_restart", BOOLEAN, false);
+        table(pgCatalog, "pg_stat_activity")
+                .column("datid", INTEGER, null).column("datname", VARCHAR, null).column("pid", INTEGER, null)
+                .column("leader_pid", INTEGER, null).column("usesysid", INTEGER, null).column("usename", VARCHAR, null)
+                .column("application_name", VARCHAR, null).column("client_addr", VARCHAR, null)
+                .column("client_hostname", VARCHAR, null).column("client_port", INTEGER, null)
+                .column("backend_start", TIMESTAMP_WITH_LOCAL_TIME_ZONE, null)
+                .column("xact_start", TIMESTAMP_WITH_LOCAL_TIME_ZONE, null)
+                .column("query_start", TIMESTAMP_WITH_LOCAL_TIME_ZONE, null)
+                .column("state_change", TIMESTAMP_WITH_LOCAL_TIME_ZONE, null).column("wait_event_type", VARCHAR, null)
+                .column("wait_event", VARCHAR, null).column("state", VARCHAR, null).column("backend_xid", INTEGER, null)
+                .column("backend_xmin", INTEGER, null).column("query_id", BIGINT, null).column("query", VARCHAR, null)
+                .column("backend_type", VARCHAR, "client backend");
         table(pgCatalog, "pg_am")
                 .column("oid", INTEGER, null).column("amname", VARCHAR, null).column("amhandler", VARCHAR, "-")
                 .column("amtype", VARCHAR, null);
@@ -510,9 +520,11 @@ final class PgCatalogSchema {
         pgCatalog.get("pg_database").row(row("oid", DATABASE_OID, "datname", PgCatalogQueries.DATABASE));
     }
 
-    private void fillRoles(List<PgCatalogQueries.Role> roles) {
+    /** Fills pg_roles and pg_user; returns the roles' OIDs by name. */
+    private Map<String, Integer> fillRoles(List<PgCatalogQueries.Role> roles) {
         PgCatalogTable pgRoles = pgCatalog.get("pg_roles");
         PgCatalogTable pgUser = pgCatalog.get("pg_user");
+        Map<String, Integer> oids = new HashMap<>();
         Set<Integer> taken = new HashSet<>();
         boolean first = true;
         for (PgCatalogQueries.Role role : roles) {
@@ -524,6 +536,29 @@ final class PgCatalogSchema {
             pgRoles.row(row("oid", oid, "rolname", role.name(), "rolsuper", role.superuser(),
                     "rolcreaterole", role.superuser(), "rolcreatedb", role.superuser()));
             pgUser.row(row("usename", role.name(), "usesysid", oid, "usesuper", role.superuser()));
+            oids.put(role.name(), oid);
+        }
+        return oids;
+    }
+
+    /**
+     * Fills pg_stat_activity with this member's client connections. As in PostgreSQL, only a
+     * superuser sees what other users' connections run.
+     */
+    private void fillActivity(PgCatalogQueries.Session session, Map<String, Integer> roleOids) {
+        boolean superuser = session.roles().stream()
+                .anyMatch(role -> role.name().equals(session.user()) && role.superuser());
+        PgCatalogTable activity = pgCatalog.get("pg_stat_activity");
+        for (PgCatalogQueries.Activity connection : session.activity()) {
+            boolean visible = superuser || connection.user().equals(session.user());
+            activity.row(row("datid", DATABASE_OID, "datname", PgCatalogQueries.DATABASE, "pid", connection.processId(),
+                    "usesysid", roleOids.get(connection.user()), "usename", connection.user(),
+                    "application_name", connection.applicationName(), "client_addr", connection.clientAddress(),
+                    "client_port", connection.clientPort(), "backend_start", connection.backendStart().toEpochMilli(),
+                    "query_start", visible && connection.queryStart() != null ? connection.queryStart().toEpochMilli() : null,
+                    "state_change", visible ? connection.stateChange().toEpochMilli() : null,
+                    "state", visible ? connection.state() : null,
+                    "query", visible ? connection.query() : "<insufficient privilege>"));
         }
     }
 

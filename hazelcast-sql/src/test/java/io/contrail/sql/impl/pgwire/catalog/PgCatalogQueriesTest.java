@@ -9,6 +9,7 @@ import io.contrail.sql.SqlRow;
 import io.contrail.sql.SqlTableMetadata;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,13 @@ class PgCatalogQueriesTest {
             List.of(new SqlTableMetadata("public", "trades", SqlTableMetadata.Kind.MAPPING,
                     List.of(new SqlColumnMetadata("id", SqlColumnType.BIGINT)))),
             List.of(new PgCatalogQueries.Role("admin", true), new PgCatalogQueries.Role("alice", false)),
-            Map.of("server_version", "14.0"));
+            Map.of("server_version", "14.0"), List.of(
+                    new PgCatalogQueries.Activity(42, "alice", "psql", "127.0.0.1", 50000, Instant.parse("2026-11-24T01:00:00Z"),
+                            "active", "SELECT pid FROM pg_stat_activity", Instant.parse("2026-11-24T01:00:05Z"),
+                            Instant.parse("2026-11-24T01:00:05Z")),
+                    new PgCatalogQueries.Activity(43, "admin", "", "127.0.0.1", 50001, Instant.parse("2026-11-24T01:00:00Z"),
+                            "idle", "DROP JOB secret", Instant.parse("2026-11-24T01:00:01Z"),
+                            Instant.parse("2026-11-24T01:00:02Z"))));
 
     private static List<String> run(String sql, Object... parameters) {
         List<String> rows = new ArrayList<>();
@@ -118,6 +125,15 @@ class PgCatalogQueriesTest {
                 .getErrorCode()).isEqualTo(SqlErrorCode.PARAMETER_MISMATCH);
         assertThat(catchThrowableOfType(SqlException.class, () -> run("SELECT '{a,b'::text[] FROM pg_class")))
                 .hasMessageContaining("malformed array literal");
+    }
+
+    @Test
+    void statActivityShowsTheConnections_andOthersQueriesOnlyToASuperuser() {
+        assertThat(run("SELECT pid, usename, application_name, client_addr, state, query, backend_start, query_start "
+                + "FROM pg_stat_activity ORDER BY pid")).containsExactly(
+                "pid|usename|application_name|client_addr|state|query|backend_start|query_start",
+                "42|alice|psql|127.0.0.1|active|SELECT pid FROM pg_stat_activity|2026-11-24T01:00Z|2026-11-24T01:00:05Z",
+                "43|admin||127.0.0.1|null|<insufficient privilege>|2026-11-24T01:00Z|null");
     }
 
     /** What pgAdmin asks on connect: the database, the user's role, recovery. */
