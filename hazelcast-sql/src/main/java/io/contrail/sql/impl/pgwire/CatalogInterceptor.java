@@ -1,6 +1,11 @@
 package io.contrail.sql.impl.pgwire;
 
+import io.contrail.sql.SqlColumnMetadata;
+import io.contrail.sql.SqlColumnType;
+import io.contrail.sql.SqlErrorCode;
 import io.contrail.sql.SqlException;
+import io.contrail.sql.SqlRow;
+import io.contrail.sql.SqlRowMetadata;
 import io.contrail.sql.impl.pgwire.catalog.PgCatalogQueries;
 import io.contrail.sql.impl.users.UserStatements;
 import io.contrail.sql.impl.users.UserStore;
@@ -11,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,21 +65,24 @@ final class CatalogInterceptor {
     private static final String SESSION_COLUMN = "(?:pg_catalog\\.)?(?:version\\(\\)|current_database\\(\\)"
             + "|current_schema(?:\\(\\))?|current_schemas\\(\\w+\\)|current_catalog|current_user|session_user|user"
             + "|pg_backend_pid\\(\\))(?:\\s+AS\\s+\\S+)?";
+    /** {@code SELECT pg_cancel_backend(pid)} or {@code pg_terminate_backend}, pid a number or {@code ?}. */
+    private static final Pattern SIGNAL = Pattern.compile(
+            "(?is)SELECT\\s+(?:pg_catalog\\.)?pg_(cancel|terminate)_backend\\s*\\(\\s*(\\d+|\\?)\\s*\\)(?:\\s+AS\\s+\\S+)?");
     /** A SELECT of session functions only, without FROM. */
     private static final Pattern SESSION_FUNCTIONS = Pattern.compile(
             "(?is)SELECT\\s+" + SESSION_COLUMN + "(?:\\s*,\\s*" + SESSION_COLUMN + ")*");
 
     private final StatementRunner runner;
-    private final Supplier<List<PgCatalogQueries.Activity>> activity;
+    private final Backends backends;
     private final Map<String, String> settings;
 
     /**
      * @param runner   where catalog queries read the user's tables and the users
-     * @param activity the member's client connections now, for {@code pg_stat_activity}
+     * @param backends the member's client connections, for {@code pg_stat_activity} and the signals
      */
-    CatalogInterceptor(StatementRunner runner, Supplier<List<PgCatalogQueries.Activity>> activity) {
+    CatalogInterceptor(StatementRunner runner, Backends backends) {
         this.runner = requireNonNull(runner, "runner is null");
-        this.activity = requireNonNull(activity, "activity is null");
+        this.backends = requireNonNull(backends, "backends is null");
         Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         map.put("server_version", PgCatalogQueries.SERVER_VERSION);
         map.put("server_encoding", "UTF8");
@@ -138,12 +145,44 @@ final class CatalogInterceptor {
             }
             return Optional.empty();
         }
+        Matcher signal = SIGNAL.matcher(statement);
+        if (signal.matches()) {
+            return Optional.of(signal(signal.group(1).equalsIgnoreCase("terminate"), signal.group(2), parameters, session));
+        }
         if (SESSION_FUNCTIONS.matcher(statement).matches() || PgCatalogQueries.readsCatalog(statement)) {
             PgCatalogQueries.Session catalogSession = new PgCatalogQueries.Session(session.user(), session.processId(),
-                    runner.tables(session.user()), roles(session.user()), sessionSettings(session), activity.get());
+                    runner.tables(session.user()), roles(session.user()), sessionSettings(session), backends.activity());
             return Optional.of(StatementResult.of(PgCatalogQueries.execute(statement, parameters, catalogSession)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code pg_cancel_backend(pid)} or {@code pg_terminate_backend(pid)}: an admin may signal any
+     * connection of this member, a user their own; one boolean column, false when no connection
+     * has that process ID.
+     */
+    private StatementResult signal(boolean terminate, String pidText, Object[] parameters, SessionInfo session) {
+        String function = terminate ? "pg_terminate_backend" : "pg_cancel_backend";
+        Object pidValue = pidText.equals("?") ? (parameters.length == 1 ? parameters[0] : null) : pidText;
+        int pid;
+        try {
+            pid = Integer.parseInt(String.valueOf(pidValue).strip());
+        } catch (NumberFormatException e) {
+            throw new SqlException(SqlErrorCode.DATA_CONVERSION_ERROR, function + " takes a process ID (an integer, as"
+                    + " pg_stat_activity.pid lists), got " + pidValue);
+        }
+        Optional<PgCatalogQueries.Activity> target = backends.activity().stream()
+                .filter(connection -> connection.processId() == pid).findFirst();
+        boolean admin = roles(session.user()).stream().anyMatch(role -> role.name().equals(session.user()) && role.superuser());
+        if (target.isPresent() && !admin && !target.get().user().equals(session.user())) {
+            throw new SqlException(SqlErrorCode.PERMISSION_DENIED, "User '" + session.user() + "' may not signal"
+                    + " connection " + pid + " of user '" + target.get().user() + "': only an admin signals other"
+                    + " users' connections");
+        }
+        boolean signalled = target.isPresent() && backends.signal(pid, terminate);
+        SqlRowMetadata metadata = new SqlRowMetadata(List.of(new SqlColumnMetadata(function, SqlColumnType.BOOLEAN)));
+        return new MaterializedResult(metadata, List.of(new SqlRow(metadata, List.of(signalled))), -1);
     }
 
     /** The users as roles, from SHOW USERS; the bootstrap admin first. */

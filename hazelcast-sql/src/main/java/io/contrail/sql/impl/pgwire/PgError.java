@@ -45,6 +45,7 @@ record PgError(String severity, String sqlState, String message, int position) {
     static final String INVALID_CATALOG_NAME = "3D000";
     static final String INVALID_PASSWORD = "28P01";
     static final String INVALID_AUTHORIZATION = "28000";
+    static final String ADMIN_SHUTDOWN = "57P01";
     static final String TOO_MANY_CONNECTIONS = "53300";
     static final String FEATURE_NOT_SUPPORTED = "0A000";
     static final String INVALID_STATEMENT_NAME = "26000";

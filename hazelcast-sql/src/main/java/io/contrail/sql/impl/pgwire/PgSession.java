@@ -191,6 +191,13 @@ final class PgSession {
         }
     }
 
+    /** Ends the connection on another user's request (pg_terminate_backend); any thread. */
+    void terminate() {
+        output.errorResponse(PgError.fatal(PgError.ADMIN_SHUTDOWN, "terminating connection due to administrator command"));
+        output.close();
+        close();
+    }
+
     /** Cancels what runs and stops the session thread; idempotent, any thread. */
     void close() {
         if (closed) {

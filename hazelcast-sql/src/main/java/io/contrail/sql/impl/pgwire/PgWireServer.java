@@ -44,7 +44,7 @@ import static java.util.Objects.requireNonNull;
  * and never block; each connection runs its statements on a thread of its own, at most
  * {@code maxConnections} at once.
  */
-public final class PgWireServer implements AutoCloseable {
+public final class PgWireServer implements AutoCloseable, Backends {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(PgWireServer.class);
     private static final int IO_THREADS = 2;
@@ -89,7 +89,7 @@ public final class PgWireServer implements AutoCloseable {
     private PgWireServer(Settings settings, StatementRunner runner, Authenticator authenticator) throws InterruptedException {
         this.settings = settings;
         this.runner = runner;
-        this.interceptor = new CatalogInterceptor(runner, this::activity);
+        this.interceptor = new CatalogInterceptor(runner, this);
         this.authenticator = authenticator;
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("contrail-pgwire-accept", true),
                 NioIoHandler.newFactory());
@@ -149,8 +149,8 @@ public final class PgWireServer implements AutoCloseable {
         return settings.tls();
     }
 
-    /** What the open connections do now, by process ID. */
-    List<PgCatalogQueries.Activity> activity() {
+    @Override
+    public List<PgCatalogQueries.Activity> activity() {
         return sessions.values().stream().map(PgSession::activity).filter(Objects::nonNull)
                 .sorted(Comparator.comparingInt(PgCatalogQueries.Activity::processId)).toList();
     }
@@ -177,6 +177,21 @@ public final class PgWireServer implements AutoCloseable {
             LOGGER.debug("Cancel request for connection {}", processId);
             session.cancel();
         }
+    }
+
+    @Override
+    public boolean signal(int processId, boolean terminate) {
+        PgSession session = sessions.get(processId);
+        if (session == null) {
+            return false;
+        }
+        LOGGER.info("{} connection {} on request", terminate ? "Terminating" : "Cancelling the statement of", processId);
+        if (terminate) {
+            session.terminate();
+        } else {
+            session.cancel();
+        }
+        return true;
     }
 
     /** Stops listening, closes every connection (cancelling what runs) and stops the threads. Idempotent. */

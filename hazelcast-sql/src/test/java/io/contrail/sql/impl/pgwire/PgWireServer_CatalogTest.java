@@ -162,6 +162,36 @@ class PgWireServer_CatalogTest {
     }
 
     @Test
+    void cancelBackendAndTerminateBackend_signalAConnection_ofTheSameUserOrForAnAdmin() throws SQLException {
+        try (Connection streaming = connect(); Connection other = connect(); Statement control = other.createStatement()) {
+            streaming.setAutoCommit(false);
+            Statement endless = streaming.createStatement();
+            endless.setFetchSize(10);
+            ResultSet rows = endless.executeQuery("SELECT v FROM TABLE(generate_stream(100))");
+            assertThat(rows.next()).isTrue();
+            String pid = rows(control.executeQuery("SELECT pid FROM pg_stat_activity WHERE query LIKE '%generate_stream%'"
+                    + " AND query NOT LIKE '%pg_stat_activity%'")).get(0);
+
+            try (Connection bob = endpoint.connect("bob"); Statement bobs = bob.createStatement()) {
+                assertThatThrownBy(() -> bobs.executeQuery("SELECT pg_cancel_backend(" + pid + ")"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("only an admin signals other users'")
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            }
+            assertThat(rows(control.executeQuery("SELECT pg_cancel_backend(" + pid + ")"))).containsExactly("t");
+            assertThatThrownBy(() -> {
+                while (rows.next()) {
+                    // rows until the cancel arrives
+                }
+            }).isInstanceOf(SQLException.class).satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
+            streaming.rollback();
+
+            assertThat(rows(control.executeQuery("SELECT pg_terminate_backend(" + pid + ")"))).containsExactly("t");
+            assertThatThrownBy(() -> streaming.createStatement().executeQuery("SELECT 1")).isInstanceOf(SQLException.class);
+            assertThat(rows(control.executeQuery("SELECT pg_cancel_backend(999999)"))).containsExactly("f");
+        }
+    }
+
+    @Test
     void aDroppedMappingLeavesTheCatalog() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP MAPPING trades");
