@@ -4,8 +4,6 @@ import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
-import io.contrail.jet.Contrail;
-import io.contrail.jet.ContrailConfig;
 import io.contrail.jet.ContrailInstance;
 import io.contrail.jet.core.DAG;
 import io.contrail.jet.core.Edge;
@@ -43,23 +41,20 @@ import static org.awaitility.Awaitility.await;
  */
 class JobSummary_IntegrationTest {
 
+    private static TwoMembers members;
     private static ContrailInstance coordinator;
     private static ContrailInstance other;
 
     @BeforeAll
     static void start() {
-        String cluster = "summaries-" + UUID.randomUUID();
-        coordinator = Contrail.newMember(new ContrailConfig().setClusterName(cluster).setCooperativeThreadCount(2)
-                .setSnapshotBackupCount(0));
-        other = Contrail.newMember(new ContrailConfig().setClusterName(cluster).setCooperativeThreadCount(1)
-                .setSnapshotBackupCount(0));
-        assertThat(coordinator.getHazelcastInstance().getCluster().getMembers()).hasSize(2);
+        members = TwoMembers.start("summaries");
+        coordinator = members.coordinator();
+        other = members.other();
     }
 
     @AfterAll
     static void stop() {
-        other.shutdown();
-        coordinator.shutdown();
+        members.close();
     }
 
     private static String uuidOf(ContrailInstance member) {

@@ -1,7 +1,5 @@
 package io.contrail.jet.impl.job;
 
-import io.contrail.jet.Contrail;
-import io.contrail.jet.ContrailConfig;
 import io.contrail.jet.ContrailInstance;
 import io.contrail.jet.job.Job;
 import io.contrail.jet.job.JobConfig;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,23 +28,20 @@ import static org.awaitility.Awaitility.await;
 @Timeout(120)
 class Job_RemoteControlTest {
 
+    private static TwoMembers members;
     private static ContrailInstance coordinator;
     private static ContrailInstance other;
 
     @BeforeAll
     static void start() {
-        String cluster = "remote-control-" + UUID.randomUUID();
-        coordinator = Contrail.newMember(new ContrailConfig().setClusterName(cluster).setCooperativeThreadCount(2)
-                .setSnapshotBackupCount(0));
-        other = Contrail.newMember(new ContrailConfig().setClusterName(cluster).setCooperativeThreadCount(1)
-                .setSnapshotBackupCount(0));
-        assertThat(coordinator.getHazelcastInstance().getCluster().getMembers()).hasSize(2);
+        members = TwoMembers.start("remote-control");
+        coordinator = members.coordinator();
+        other = members.other();
     }
 
     @AfterAll
     static void stop() {
-        other.shutdown();
-        coordinator.shutdown();
+        members.close();
     }
 
     private static void awaitStatus(Job job, JobStatus status) {
