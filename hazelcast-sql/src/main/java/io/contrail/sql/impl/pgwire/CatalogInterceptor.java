@@ -40,6 +40,8 @@ import static java.util.Objects.requireNonNull;
  *     <td>its rows, from {@link PgCatalogQueries}: a PostgreSQL catalog describing the user's
  *     mappings and the system tables, so that {@code DatabaseMetaData}, {@code psql}'s {@code \d}
  *     and GUI tools' object browsers work</td></tr>
+ * <tr><td>{@code SELECT pg_cancel_backend(pid)}, {@code SELECT pg_terminate_backend(pid)}</td>
+ *     <td>the connection's statement cancelled, or the connection ended; one boolean</td></tr>
  * </table>
  *
  * Settings for SHOW: {@code server_version}, {@code server_encoding}, {@code client_encoding},
