@@ -176,7 +176,7 @@ final class CatalogInterceptor {
         }
         Optional<PgCatalogQueries.Activity> target = backends.activity().stream()
                 .filter(connection -> connection.processId() == pid).findFirst();
-        boolean admin = roles(session.user()).stream().anyMatch(role -> role.name().equals(session.user()) && role.superuser());
+        boolean admin = PgCatalogQueries.Role.isSuperuser(roles(session.user()), session.user());
         if (target.isPresent() && !admin && !target.get().user().equals(session.user())) {
             throw new SqlException(SqlErrorCode.PERMISSION_DENIED, "User '" + session.user() + "' may not signal"
                     + " connection " + pid + " of user '" + target.get().user() + "': only an admin signals other"

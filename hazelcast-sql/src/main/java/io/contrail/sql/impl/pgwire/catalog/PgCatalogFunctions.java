@@ -8,9 +8,12 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The functions of {@code pg_catalog} that clients call in their catalog queries and whose
@@ -28,15 +31,10 @@ public final class PgCatalogFunctions {
 
     private static final int UTF8 = 6;
 
-    /** The functions {@link #register} adds to {@code pg_catalog}. */
-    static final Set<String> NAMES = Set.of("format_type", "pg_encoding_to_char", "pg_get_expr", "obj_description",
-            "col_description", "shobj_description", "pg_get_indexdef", "pg_get_constraintdef", "pg_get_viewdef",
-            "pg_get_function_result", "pg_get_function_arguments", "pg_get_function_identity_arguments",
-            "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_any_column_privilege",
-            "pg_relation_size", "pg_total_relation_size", "pg_is_in_recovery", "generate_series",
-            "pg_get_statisticsobjdef_columns", "pg_get_triggerdef", "pg_get_ruledef", "pg_get_partkeydef",
-            "pg_get_serial_sequence", "pg_relation_is_publishable", "pg_tablespace_location",
-            "pg_stat_get_numscans", "pg_get_keywords", "pg_is_wal_replay_paused");
+    /** The functions {@link #register} adds to {@code pg_catalog}: every public method of this class. */
+    static final Set<String> NAMES = Arrays.stream(PgCatalogFunctions.class.getDeclaredMethods())
+            .filter(method -> Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers()))
+            .map(Method::getName).collect(Collectors.toUnmodifiableSet());
 
     private PgCatalogFunctions() {
     }

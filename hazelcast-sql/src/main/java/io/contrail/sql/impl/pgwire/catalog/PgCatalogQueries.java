@@ -111,6 +111,11 @@ public final class PgCatalogQueries {
         public Role {
             requireNonNull(name, "name is null");
         }
+
+        /** Whether {@code user} is a superuser (an admin) among {@code roles}. */
+        public static boolean isSuperuser(List<Role> roles, String user) {
+            return roles.stream().anyMatch(role -> role.name().equals(user) && role.superuser());
+        }
     }
 
     /**

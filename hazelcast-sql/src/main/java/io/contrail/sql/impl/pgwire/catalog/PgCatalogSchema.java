@@ -546,8 +546,7 @@ final class PgCatalogSchema {
      * superuser sees what other users' connections run.
      */
     private void fillActivity(PgCatalogQueries.Session session, Map<String, Integer> roleOids) {
-        boolean superuser = session.roles().stream()
-                .anyMatch(role -> role.name().equals(session.user()) && role.superuser());
+        boolean superuser = PgCatalogQueries.Role.isSuperuser(session.roles(), session.user());
         PgCatalogTable activity = pgCatalog.get("pg_stat_activity");
         for (PgCatalogQueries.Activity connection : session.activity()) {
             boolean visible = superuser || connection.user().equals(session.user());
